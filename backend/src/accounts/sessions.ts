@@ -1,0 +1,122 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import type { User } from "@ticketrunners/shared";
+import { eq } from "drizzle-orm";
+import { jwtVerify, SignJWT } from "jose";
+import type { DbOrTx } from "../db/client";
+import { customers, refreshTokens } from "../db/schema";
+import type { Deps } from "../deps";
+import { AppError } from "../shared/app-error";
+import { DAY, MINUTE } from "../shared/clock";
+import { sha256 } from "../shared/hashing";
+
+export const ACCESS_TOKEN_TTL_MS = 15 * MINUTE;
+export const REFRESH_TOKEN_TTL_MS = 30 * DAY;
+
+type Customer = typeof customers.$inferSelect;
+
+export interface Session {
+  access: string;
+  refresh: string;
+  user: User;
+}
+
+export const toUser = (c: Customer): User => ({
+  id: c.id,
+  mobile_number: c.mobileNumber,
+  name: c.name,
+  email: c.email,
+  locale: c.locale,
+});
+
+const signingKey = (deps: Deps) => new TextEncoder().encode(deps.config.JWT_SECRET);
+
+async function signAccessToken(deps: Deps, customerId: string): Promise<string> {
+  const now = Math.floor(deps.clock.now().getTime() / 1000);
+  return new SignJWT({ typ: "access" })
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject(customerId)
+    .setIssuedAt(now)
+    .setExpirationTime(now + ACCESS_TOKEN_TTL_MS / 1000)
+    .sign(signingKey(deps));
+}
+
+async function createRefreshToken(deps: Deps, tx: DbOrTx, customerId: string, familyId: string): Promise<string> {
+  const raw = randomBytes(32).toString("base64url");
+  const now = deps.clock.now();
+  await tx.insert(refreshTokens).values({
+    customerId,
+    tokenHash: sha256(raw),
+    familyId,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + REFRESH_TOKEN_TTL_MS),
+  });
+  return raw;
+}
+
+/** Access and refresh tokens for a customer whose number was just verified by OTP. */
+export async function startSession(deps: Deps, tx: DbOrTx, customer: Customer): Promise<Session> {
+  return {
+    access: await signAccessToken(deps, customer.id),
+    refresh: await createRefreshToken(deps, tx, customer.id, randomUUID()),
+    user: toUser(customer),
+  };
+}
+
+const invalidRefresh = () => new AppError("INVALID_REFRESH_TOKEN", 401, "Your session has ended. Please log in again.");
+
+/**
+ * Exchanges a refresh token for a new pair. Each refresh token works once; presenting one that was
+ * already exchanged means it was copied, so the whole login (its family) is revoked.
+ */
+export async function rotateRefreshToken(deps: Deps, raw: string): Promise<Session> {
+  const now = deps.clock.now();
+  const outcome = await deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(refreshTokens)
+      .where(eq(refreshTokens.tokenHash, sha256(raw)))
+      .limit(1)
+      .for("update");
+    if (!row || row.revokedAt || row.expiresAt <= now) return { error: invalidRefresh() };
+    if (row.rotatedAt) {
+      await tx.update(refreshTokens).set({ revokedAt: now }).where(eq(refreshTokens.familyId, row.familyId));
+      return {
+        error: new AppError("REFRESH_TOKEN_REUSED", 401, "This session was used elsewhere. Please log in again."),
+      };
+    }
+    const customer = await tx.query.customers.findFirst({ where: eq(customers.id, row.customerId) });
+    if (!customer) return { error: invalidRefresh() };
+    if (customer.status !== "active") return { error: bannedError() };
+    await tx.update(refreshTokens).set({ rotatedAt: now }).where(eq(refreshTokens.id, row.id));
+    return {
+      session: {
+        access: await signAccessToken(deps, customer.id),
+        refresh: await createRefreshToken(deps, tx, customer.id, row.familyId),
+        user: toUser(customer),
+      },
+    };
+  });
+  if ("error" in outcome) throw outcome.error;
+  return outcome.session;
+}
+
+export const bannedError = () => new AppError("ACCOUNT_BANNED", 403, "This account is suspended.");
+
+/** The active customer an access token belongs to; banned customers' tokens stop working at once. */
+export async function authenticateAccessToken(deps: Deps, token: string): Promise<Customer> {
+  let customerId: string | undefined;
+  try {
+    const { payload } = await jwtVerify(token, signingKey(deps), {
+      algorithms: ["HS256"],
+      currentDate: deps.clock.now(),
+    });
+    if (payload.typ === "access") customerId = payload.sub;
+  } catch {
+    customerId = undefined;
+  }
+  if (!customerId) throw new AppError("UNAUTHORIZED", 401, "Please log in.");
+  const customer = await deps.db.query.customers.findFirst({ where: eq(customers.id, customerId) });
+  if (!customer) throw new AppError("UNAUTHORIZED", 401, "Please log in.");
+  if (customer.status !== "active") throw bannedError();
+  return customer;
+}

@@ -1,0 +1,57 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import { accountsRoutes } from "./accounts/accounts.routes";
+import type { Deps } from "./deps";
+import { devInboxRoutes } from "./notifications/dev-inbox.routes";
+import { healthRoutes } from "./ops.routes";
+import { registerErrorHandling } from "./shared/error-handler";
+import { registerRateLimiting } from "./shared/rate-limit";
+
+export const webappDist = fileURLToPath(new URL("../../frontend/webapp/dist", import.meta.url));
+
+/** The HTTP application: each feature's routes, registered here so this file is the table of contents. */
+export async function buildApp(deps: Deps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    bodyLimit: 64 * 1024,
+    trustProxy: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  await registerRateLimiting(app);
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: "TicketRunners API", version: "1.0.0" },
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+
+  await app.register(healthRoutes, deps);
+  await app.register(
+    async (api) => {
+      await accountsRoutes(api, deps);
+    },
+    { prefix: "/api/v1" },
+  );
+  if (!deps.config.isProduction) await app.register(devInboxRoutes, deps);
+
+  const hasWebapp = existsSync(webappDist);
+  if (hasWebapp) await app.register(fastifyStatic, { root: webappDist, wildcard: false, index: false });
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split("?")[0] ?? "/";
+    const isPage = request.method === "GET" && !path.startsWith("/api/") && !path.includes(".");
+    if (isPage && hasWebapp) return reply.type("text/html").sendFile("index.html");
+    return reply.status(404).send({ error: { code: "NOT_FOUND", message: `No route for ${request.method} ${path}` } });
+  });
+  return app;
+}

@@ -1,0 +1,16 @@
+import type { Logger } from "pino";
+import type { Config } from "./config";
+import type { Db } from "./db/client";
+import type { SecretBox } from "./notifications/sealed-secrets";
+import type { Clock } from "./shared/clock";
+
+/** What every use case may depend on; tests pass a fresh database and a manual clock. */
+export interface Deps {
+  config: Config;
+  db: Db;
+  clock: Clock;
+  secrets: SecretBox;
+  logger: Logger;
+  /** Tells the in-process worker that messages were queued (after the transaction commits). */
+  wakeWorker: () => void;
+}

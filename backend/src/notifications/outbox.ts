@@ -1,0 +1,51 @@
+import type { DbOrTx } from "../db/client";
+import { type NotificationChannel, notifications } from "../db/schema";
+import type { Deps } from "../deps";
+
+export interface OutgoingMessage {
+  channel: NotificationChannel;
+  recipient: string;
+  template: string;
+  locale: "en" | "ar";
+  subject?: string;
+  /** May hold SECRET_PLACEHOLDER where `secret` goes at delivery. */
+  body: string;
+  html?: string;
+  secret?: string;
+  customerId?: string;
+  /** One row per key, ever: queueing the same message twice is a no-op. */
+  dedupeKey: string;
+  maxAttempts?: number;
+}
+
+/**
+ * Writes a message to the outbox. Call it inside the transaction that makes the change the message
+ * is about, so the message exists exactly when the change does.
+ */
+export async function queueMessage(
+  tx: DbOrTx,
+  deps: Pick<Deps, "secrets" | "clock">,
+  message: OutgoingMessage,
+): Promise<boolean> {
+  const now = deps.clock.now();
+  const rows = await tx
+    .insert(notifications)
+    .values({
+      channel: message.channel,
+      recipient: message.recipient,
+      template: message.template,
+      locale: message.locale,
+      subject: message.subject,
+      body: message.body,
+      html: message.html,
+      sealedSecret: message.secret === undefined ? null : deps.secrets.seal(message.secret),
+      customerId: message.customerId,
+      dedupeKey: message.dedupeKey,
+      maxAttempts: message.maxAttempts,
+      nextAttemptAt: now,
+      createdAt: now,
+    })
+    .onConflictDoNothing({ target: notifications.dedupeKey })
+    .returning({ id: notifications.id });
+  return rows.length > 0;
+}

@@ -1,0 +1,93 @@
+import type { FastifyInstance } from "fastify";
+import type { Logger } from "pino";
+import { buildApp } from "./app";
+import type { Config } from "./config";
+import { type Database, openDatabase } from "./db/client";
+import { migrateDatabase } from "./db/migrate";
+import { seedDemoData } from "./db/seed";
+import type { Deps } from "./deps";
+import { createEmailSender, type EmailSender } from "./notifications/channels/email";
+import { createSmsProvider, type SmsProvider } from "./notifications/channels/sms";
+import { SecretBox } from "./notifications/sealed-secrets";
+import { createNotificationWorker, type NotificationWorker } from "./notifications/worker";
+import { type Clock, systemClock } from "./shared/clock";
+
+export interface RuntimeOptions {
+  logger: Logger;
+  /** An already open (and migrated) database; otherwise one is opened from the configuration. */
+  database?: Database;
+  clock?: Clock;
+  sms?: SmsProvider;
+  email?: EmailSender;
+  /** Build the HTTP app (false for a worker-only process). */
+  http?: boolean;
+  workerOptions?: {
+    leaseMs?: number;
+    retryBaseMs?: number;
+    retryMaxMs?: number;
+    idlePollMs?: number;
+    batchSize?: number;
+  };
+}
+
+export interface Runtime {
+  deps: Deps;
+  database: Database;
+  app?: FastifyInstance;
+  worker: NotificationWorker;
+  /** Stops taking work, lets in-flight sends finish, closes the pool. */
+  close(): Promise<void>;
+}
+
+/** Wires configuration to a database, the providers, the worker and the HTTP app. */
+export async function startRuntime(config: Config, options: RuntimeOptions): Promise<Runtime> {
+  const ownsDatabase = !options.database;
+  const database =
+    options.database ??
+    (await openDatabase({ url: config.DATABASE_URL, dataDir: config.DATA_DIR, poolSize: config.DATABASE_POOL_SIZE }));
+  try {
+    if (ownsDatabase) {
+      await migrateDatabase(database);
+      if (config.DEMO_DATA) await seedDemoData(database.db, (options.clock ?? systemClock).now());
+    }
+    const clock = options.clock ?? systemClock;
+    const sms = options.sms ?? createSmsProvider(config, database.db);
+    const email = options.email ?? createEmailSender(config, database.db);
+    const secrets = new SecretBox(config.JWT_SECRET);
+    const worker = createNotificationWorker({
+      db: database.db,
+      clock,
+      sms,
+      email,
+      secrets,
+      logger: options.logger.child({ component: "notification-worker" }),
+      concurrency: config.WORKER_CONCURRENCY,
+      ...options.workerOptions,
+    });
+    const deps: Deps = {
+      config,
+      db: database.db,
+      clock,
+      secrets,
+      logger: options.logger,
+      wakeWorker: config.WORKER ? () => worker.wake() : () => {},
+    };
+    const app = options.http === false ? undefined : await buildApp(deps);
+    if (config.WORKER) worker.start();
+    return {
+      deps,
+      database,
+      app,
+      worker,
+      async close() {
+        await app?.close();
+        await worker.stop();
+        email.close?.();
+        if (ownsDatabase) await database.close();
+      },
+    };
+  } catch (err) {
+    if (ownsDatabase) await database.close();
+    throw err;
+  }
+}

@@ -1,0 +1,141 @@
+import { randomInt } from "node:crypto";
+import { Writable } from "node:stream";
+import { desc, eq } from "drizzle-orm";
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import { loadConfig } from "../config";
+import type { Database } from "../db/client";
+import { devInboxMessages } from "../db/schema";
+import type { EmailSender } from "../notifications/channels/email";
+import type { SmsProvider } from "../notifications/channels/sms";
+import { type Runtime, type RuntimeOptions, startRuntime } from "../runtime";
+import { ManualClock } from "../shared/clock";
+import { createLogger } from "../shared/logger";
+import { createTestDatabase } from "./test-database";
+
+export interface TestApp {
+  app: FastifyInstance;
+  runtime: Runtime;
+  database: Database;
+  clock: ManualClock;
+  /** Every log line the app wrote, for the no-secrets-in-logs check. */
+  logs: string[];
+  call(method: InjectOptions["method"], url: string, body?: unknown, token?: string): Promise<LightMyRequestResponse>;
+  /** Runs the worker until the outbox has nothing due. */
+  deliverAll(): Promise<number>;
+  inbox(to?: string): Promise<(typeof devInboxMessages.$inferSelect)[]>;
+  latestOtp(toE164: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  database?: Database;
+  sms?: SmsProvider;
+  email?: EmailSender;
+  workerOptions?: RuntimeOptions["workerOptions"];
+}
+
+export const TEST_JWT_SECRET = "test-secret-test-secret-test-secret-0123456789";
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
+  const logs: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const config = loadConfig({
+    NODE_ENV: "test",
+    JWT_SECRET: TEST_JWT_SECRET,
+    DATA_DIR: "/tmp/ticketrunners-test-unused",
+    FRONTEND_URL: "http://tickets.test",
+    RATE_LIMIT_SCALE: "100",
+    WORKER: "false",
+    DEMO_DATA: "false",
+    LOG_LEVEL: "info",
+    ...options.env,
+  });
+  const clock = new ManualClock(new Date());
+  const runtime = await startRuntime(config, {
+    logger: createLogger("info", stream),
+    database,
+    clock,
+    sms: options.sms,
+    email: options.email,
+    workerOptions: { retryBaseMs: 1_000, ...options.workerOptions },
+  });
+  const app = runtime.app as FastifyInstance;
+  await app.ready();
+
+  const testApp: TestApp = {
+    app,
+    runtime,
+    database,
+    clock,
+    logs,
+    call: (method, url, body, token) =>
+      app.inject({
+        method,
+        url,
+        ...(body === undefined ? {} : { payload: body as InjectOptions["payload"] }),
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      }),
+    async deliverAll() {
+      let total = 0;
+      for (let i = 0; i < 100; i++) {
+        const n = await runtime.worker.runOnce();
+        if (n === 0) break;
+        total += n;
+      }
+      return total;
+    },
+    async inbox(to) {
+      const query = database.db.select().from(devInboxMessages);
+      return (to ? query.where(eq(devInboxMessages.recipient, to)) : query).orderBy(desc(devInboxMessages.id));
+    },
+    async latestOtp(to) {
+      await testApp.deliverAll();
+      const [sms] = await testApp.inbox(to);
+      const code = sms?.text.match(/\b(\d{6})\b/)?.[1];
+      if (!code) throw new Error(`no OTP SMS for ${to}`);
+      return code;
+    },
+    async close() {
+      await runtime.close();
+      if (!options.database) await database.close();
+    },
+  };
+  return testApp;
+}
+
+/** A valid Egyptian mobile number nobody else in the test run uses, in local format and E.164. */
+export function randomMobile(): { local: string; e164: string } {
+  const rest = String(randomInt(0, 100_000_000)).padStart(8, "0");
+  return { local: `010${rest}`, e164: `+2010${rest}` };
+}
+
+/** Signs a customer up through the API, as the webapp would. */
+export async function createTestCustomer(
+  t: TestApp,
+  overrides: { mobile?: string; name?: string; email?: string; password?: string; locale?: "en" | "ar" } = {},
+) {
+  const mobile = overrides.mobile ?? randomMobile().local;
+  const password = overrides.password ?? "correct horse battery";
+  const reg = await t.call("POST", "/api/v1/users/register/", {
+    mobile_number: mobile,
+    name: overrides.name ?? "Test Customer",
+    ...(overrides.email ? { email: overrides.email } : {}),
+    ...(overrides.locale ? { locale: overrides.locale } : {}),
+  });
+  if (reg.statusCode !== 200) throw new Error(`register failed: ${reg.body}`);
+  const e164 = reg.json().mobile_number as string;
+  const otp = await t.latestOtp(e164);
+  const verified = await t.call("POST", "/api/v1/users/verify-otp/", { mobile_number: mobile, otp_code: otp });
+  if (verified.statusCode !== 200) throw new Error(`verify failed: ${verified.body}`);
+  const done = await t.call("POST", "/api/v1/users/complete-registration/", { mobile_number: mobile, password });
+  if (done.statusCode !== 201) throw new Error(`complete failed: ${done.body}`);
+  const session = done.json() as { access: string; refresh: string; user: { id: string; mobile_number: string } };
+  return { ...session, mobile, e164, password };
+}
