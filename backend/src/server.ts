@@ -1,9 +1,12 @@
+import { existsSync } from "node:fs";
 import { ConfigError, loadConfig } from "./config";
 import { DataDirLockedError } from "./db/client";
 import { startRuntime } from "./runtime";
 import { createLogger } from "./shared/logger";
 
 async function main(): Promise<void> {
+  // Settings in a .env file beside the process apply unless the environment already sets them.
+  if (existsSync(".env")) process.loadEnvFile(".env");
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();

@@ -1,9 +1,11 @@
+import { existsSync } from "node:fs";
 import { ConfigError, loadConfig } from "./config";
 import { startRuntime } from "./runtime";
 import { createLogger } from "./shared/logger";
 
 /** `npm run worker`: delivers queued messages only. Several may share one Postgres database. */
 async function main(): Promise<void> {
+  if (existsSync(".env")) process.loadEnvFile(".env");
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig({ ...process.env, WORKER: "true" });
