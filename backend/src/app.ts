@@ -7,10 +7,15 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { accountsRoutes } from "./accounts/accounts.routes";
 import type { Deps } from "./deps";
+import { eventsRoutes } from "./events/events.routes";
 import { devInboxRoutes } from "./notifications/dev-inbox.routes";
 import { healthRoutes } from "./ops.routes";
+import { paymentsRoutes } from "./payments/payments.routes";
+import { sandboxCheckoutRoutes } from "./payments/providers/sandbox-checkout.routes";
+import { purchasesRoutes } from "./purchases/purchases.routes";
 import { registerErrorHandling } from "./shared/error-handler";
 import { registerRateLimiting } from "./shared/rate-limit";
+import { ticketsRoutes } from "./tickets/tickets.routes";
 
 export const webappDist = fileURLToPath(new URL("../../frontend/webapp/dist", import.meta.url));
 
@@ -39,9 +44,15 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       await accountsRoutes(api, deps);
+      await eventsRoutes(api, deps);
+      await purchasesRoutes(api, deps);
+      await paymentsRoutes(api, deps);
+      await ticketsRoutes(api, deps);
     },
     { prefix: "/api/v1" },
   );
+  const sandbox = deps.payments.sandbox;
+  if (sandbox) await app.register(sandboxCheckoutRoutes, { ...deps, sandbox });
   if (!deps.config.isProduction) await app.register(devInboxRoutes, deps);
 
   const hasWebapp = existsSync(webappDist);

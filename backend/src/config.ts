@@ -48,6 +48,9 @@ const envSchema = z.object({
   KASHIER_MERCHANT_ID: optionalString,
   KASHIER_API_KEY: optionalString,
   KASHIER_BASE_URL: z.url().default("https://payments.kashier.io"),
+  KASHIER_MODE: z.enum(["test", "live"]).default("test"),
+  /** Where gateways reach this server (webhooks); defaults to FRONTEND_URL, which serves the API too. */
+  PUBLIC_API_URL: z.url().optional(),
   WORKER: bool.default(true),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8),
   RATE_LIMIT_SCALE: z.coerce.number().positive().max(1_000_000).default(1),
@@ -57,9 +60,10 @@ const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
-export type Config = Omit<Env, "JWT_SECRET" | "FRONTEND_URL" | "DATA_DIR"> & {
+export type Config = Omit<Env, "JWT_SECRET" | "FRONTEND_URL" | "DATA_DIR" | "PUBLIC_API_URL"> & {
   JWT_SECRET: string;
   FRONTEND_URL: string;
+  PUBLIC_API_URL: string;
   DATA_DIR: string;
   isProduction: boolean;
 };
@@ -92,11 +96,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (isProduction && !e.JWT_SECRET) throw missing("JWT_SECRET", "is required in production");
 
+  const frontendUrl = (e.FRONTEND_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
   return {
     ...e,
     DATA_DIR: dataDir,
     JWT_SECRET: e.JWT_SECRET ?? developmentSecret(dataDir),
-    FRONTEND_URL: (e.FRONTEND_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    FRONTEND_URL: frontendUrl,
+    PUBLIC_API_URL: (e.PUBLIC_API_URL ?? frontendUrl).replace(/\/+$/, ""),
     isProduction,
   };
 }

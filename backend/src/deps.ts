@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { Config } from "./config";
 import type { Db } from "./db/client";
 import type { SecretBox } from "./notifications/sealed-secrets";
+import type { PaymentProviders } from "./payments/providers";
 import type { Clock } from "./shared/clock";
 
 /** What every use case may depend on; tests pass a fresh database and a manual clock. */
@@ -11,6 +12,7 @@ export interface Deps {
   clock: Clock;
   secrets: SecretBox;
   logger: Logger;
+  payments: PaymentProviders;
   /** Tells the in-process worker that messages were queued (after the transaction commits). */
   wakeWorker: () => void;
 }

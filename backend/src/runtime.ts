@@ -10,6 +10,8 @@ import { createEmailSender, type EmailSender } from "./notifications/channels/em
 import { createSmsProvider, type SmsProvider } from "./notifications/channels/sms";
 import { SecretBox } from "./notifications/sealed-secrets";
 import { createNotificationWorker, type NotificationWorker } from "./notifications/worker";
+import { createPaymentProviders } from "./payments/providers";
+import { expireStalePayments } from "./purchases/settle-payment";
 import { type Clock, systemClock } from "./shared/clock";
 
 export interface RuntimeOptions {
@@ -70,16 +72,26 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       clock,
       secrets,
       logger: options.logger,
+      payments: createPaymentProviders(config, clock),
       wakeWorker: config.WORKER ? () => worker.wake() : () => {},
     };
     const app = options.http === false ? undefined : await buildApp(deps);
-    if (config.WORKER) worker.start();
+    let expiryTimer: NodeJS.Timeout | undefined;
+    if (config.WORKER) {
+      worker.start();
+      // Seats held by checkouts nobody paid for go back on sale.
+      expiryTimer = setInterval(() => {
+        expireStalePayments(deps).catch((err) => options.logger.error({ err }, "could not expire stale payments"));
+      }, 30_000);
+      expiryTimer.unref();
+    }
     return {
       deps,
       database,
       app,
       worker,
       async close() {
+        clearInterval(expiryTimer);
         await app?.close();
         await worker.stop();
         email.close?.();

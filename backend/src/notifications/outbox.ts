@@ -13,6 +13,8 @@ export interface OutgoingMessage {
   html?: string;
   secret?: string;
   customerId?: string;
+  paymentId?: string;
+  ticketId?: string;
   /** One row per key, ever: queueing the same message twice is a no-op. */
   dedupeKey: string;
   maxAttempts?: number;
@@ -40,6 +42,8 @@ export async function queueMessage(
       html: message.html,
       sealedSecret: message.secret === undefined ? null : deps.secrets.seal(message.secret),
       customerId: message.customerId,
+      paymentId: message.paymentId,
+      ticketId: message.ticketId,
       dedupeKey: message.dedupeKey,
       maxAttempts: message.maxAttempts,
       nextAttemptAt: now,

@@ -2,9 +2,10 @@ import { randomInt } from "node:crypto";
 import { Writable } from "node:stream";
 import { desc, eq } from "drizzle-orm";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import { startSession } from "../accounts/sessions";
 import { loadConfig } from "../config";
 import type { Database } from "../db/client";
-import { devInboxMessages } from "../db/schema";
+import { customers, devInboxMessages, events, ticketCategories } from "../db/schema";
 import type { EmailSender } from "../notifications/channels/email";
 import type { SmsProvider } from "../notifications/channels/sms";
 import { type Runtime, type RuntimeOptions, startRuntime } from "../runtime";
@@ -138,4 +139,53 @@ export async function createTestCustomer(
   if (done.statusCode !== 201) throw new Error(`complete failed: ${done.body}`);
   const session = done.json() as { access: string; refresh: string; user: { id: string; mobile_number: string } };
   return { ...session, mobile, e164, password };
+}
+
+/** A customer inserted straight into the database, with a session: for tests that need many buyers. */
+export async function insertTestCustomer(
+  t: TestApp,
+  overrides: { name?: string; email?: string; locale?: "en" | "ar"; mobile?: string } = {},
+) {
+  const mobile = overrides.mobile ?? randomMobile().e164;
+  const [customer] = await t.database.db
+    .insert(customers)
+    .values({
+      mobileNumber: mobile,
+      name: overrides.name ?? "Test Buyer",
+      email: overrides.email ?? null,
+      locale: overrides.locale ?? "en",
+      passwordHash: "not-a-real-hash",
+    })
+    .returning();
+  if (!customer) throw new Error("customer insert returned nothing");
+  const session = await startSession(t.runtime.deps, t.database.db, customer);
+  return { ...session, customer, e164: mobile };
+}
+
+/** The demo-sized event tests buy from: one category, `capacity` seats, starting in a week. */
+export async function createTestEvent(
+  t: TestApp,
+  options: { capacity?: number; priceMinor?: number; name?: string; categories?: number } = {},
+) {
+  const [event] = await t.database.db
+    .insert(events)
+    .values({
+      name: options.name ?? "Test Concert",
+      venue: "Test Hall, Cairo",
+      startsAt: new Date(t.clock.now().getTime() + 7 * 86_400_000),
+    })
+    .returning();
+  if (!event) throw new Error("event insert returned nothing");
+  const categories = await t.database.db
+    .insert(ticketCategories)
+    .values(
+      Array.from({ length: options.categories ?? 1 }, (_, i) => ({
+        eventId: event.id,
+        name: i === 0 ? "Regular" : `Category ${i + 1}`,
+        priceMinor: (options.priceMinor ?? 25_000) * (i + 1),
+        capacity: options.capacity ?? 100,
+      })),
+    )
+    .returning();
+  return { event, categories, category: categories[0] as (typeof categories)[number] };
 }

@@ -1,3 +1,5 @@
 export * from "./customers";
 export * from "./events";
 export * from "./notifications";
+export * from "./payments";
+export * from "./tickets";

@@ -21,6 +21,9 @@ export const notifications = pgTable(
     /** The secret the placeholder stands for, encrypted; cleared once the message is sent. */
     sealedSecret: text("sealed_secret"),
     customerId: uuid("customer_id"),
+    /** The purchase and (for a recipient's messages) the first of their tickets this message is about. */
+    paymentId: uuid("payment_id"),
+    ticketId: uuid("ticket_id"),
     dedupeKey: text("dedupe_key").notNull().unique(),
     status: text("status", { enum: ["queued", "sending", "sent", "failed", "dead"] })
       .notNull()
@@ -38,6 +41,7 @@ export const notifications = pgTable(
   (t) => [
     index("notifications_due_idx").on(t.status, t.nextAttemptAt),
     index("notifications_created_idx").on(t.createdAt),
+    index("notifications_payment_idx").on(t.paymentId),
   ],
 );
 

@@ -1,0 +1,72 @@
+import { index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { customers } from "./customers";
+import { events } from "./events";
+
+export interface PurchaseAssignee {
+  name?: string;
+  /** E.164 */
+  mobile_number: string;
+  email?: string;
+}
+
+export interface PurchaseItem {
+  category_id: string;
+  quantity: number;
+  /** Price per ticket when the purchase was made, in minor units (the server's price, never the client's). */
+  unit_price_minor: number;
+  /** One entry per ticket: null means the ticket is the buyer's own. */
+  assignees: (PurchaseAssignee | null)[];
+}
+
+export type PaymentStatus = "pending" | "paid" | "failed" | "expired";
+
+/** The upstream PaymentTransaction: one purchase, whether booked directly or paid through a gateway. */
+export const payments = pgTable(
+  "payments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    buyerId: uuid("buyer_id")
+      .notNull()
+      .references(() => customers.id),
+    eventId: uuid("event_id")
+      .notNull()
+      .references(() => events.id),
+    items: jsonb("items").$type<PurchaseItem[]>().notNull(),
+    amountMinor: integer("amount_minor").notNull(),
+    currency: text("currency").notNull(),
+    /** `booking` for tickets/book (no gateway), otherwise the gateway that takes the money. */
+    provider: text("provider", { enum: ["booking", "sandbox", "kashier"] }).notNull(),
+    providerReference: text("provider_reference"),
+    status: text("status", { enum: ["pending", "paid", "failed", "expired"] })
+      .notNull()
+      .default("pending"),
+    /** Language of the buyer's messages (and of messages sent on their behalf). */
+    locale: text("locale", { enum: ["en", "ar"] })
+      .notNull()
+      .default("en"),
+    /** Until then the seats stay held for this payment. */
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    paidAt: timestamp("paid_at", { withTimezone: true }),
+    failureReason: text("failure_reason"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("payments_buyer_idx").on(t.buyerId, t.createdAt),
+    index("payments_pending_idx").on(t.status, t.expiresAt),
+  ],
+);
+
+/** Every webhook a gateway sent us, once: a repeated (provider, event id) is a no-op. */
+export const webhookEvents = pgTable(
+  "webhook_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    provider: text("provider").notNull(),
+    eventId: text("event_id").notNull(),
+    paymentId: uuid("payment_id"),
+    outcome: text("outcome").notNull(),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("webhook_events_provider_event_unique").on(t.provider, t.eventId)],
+);

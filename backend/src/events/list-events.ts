@@ -1,0 +1,59 @@
+import type { EventView } from "@ticketrunners/shared";
+import { asc, eq, gt, inArray } from "drizzle-orm";
+import { events, ticketCategories } from "../db/schema";
+import type { Deps } from "../deps";
+import { notFound } from "../shared/app-error";
+
+type EventRow = typeof events.$inferSelect;
+type CategoryRow = typeof ticketCategories.$inferSelect;
+
+const toView = (event: EventRow, categories: CategoryRow[]): EventView => ({
+  id: event.id,
+  name: event.name,
+  description: event.description,
+  venue: event.venue,
+  starts_at: event.startsAt.toISOString(),
+  categories: categories
+    .filter((c) => c.eventId === event.id)
+    .map((c) => ({
+      id: c.id,
+      name: c.name,
+      price_minor: c.priceMinor,
+      currency: c.currency,
+      capacity: c.capacity,
+      remaining: c.capacity - c.sold,
+    })),
+});
+
+/** Upcoming events, soonest first, with their categories and what is left of each. */
+export async function listUpcomingEvents(deps: Deps): Promise<EventView[]> {
+  const rows = await deps.db
+    .select()
+    .from(events)
+    .where(gt(events.startsAt, deps.clock.now()))
+    .orderBy(asc(events.startsAt))
+    .limit(100);
+  if (rows.length === 0) return [];
+  const categories = await deps.db
+    .select()
+    .from(ticketCategories)
+    .where(
+      inArray(
+        ticketCategories.eventId,
+        rows.map((e) => e.id),
+      ),
+    )
+    .orderBy(asc(ticketCategories.priceMinor));
+  return rows.map((e) => toView(e, categories));
+}
+
+export async function getEvent(deps: Deps, id: string): Promise<EventView> {
+  const event = await deps.db.query.events.findFirst({ where: eq(events.id, id) });
+  if (!event) throw notFound("Event");
+  const categories = await deps.db
+    .select()
+    .from(ticketCategories)
+    .where(eq(ticketCategories.eventId, id))
+    .orderBy(asc(ticketCategories.priceMinor));
+  return toView(event, categories);
+}

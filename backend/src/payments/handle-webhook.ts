@@ -1,0 +1,67 @@
+import { webhookEvents } from "../db/schema";
+import type { Deps } from "../deps";
+import { type Settlement, settlePayment } from "../purchases/settle-payment";
+import { AppError } from "../shared/app-error";
+import type { GatewayVerdict, PaymentProvider } from "./providers/provider";
+
+export interface WebhookResult {
+  received: true;
+  duplicate: boolean;
+  outcome: string;
+}
+
+/**
+ * A gateway's webhook: verified, recorded once per (provider, event id), and applied in the same
+ * transaction — so a storm of copies applies it exactly once. Messages are only queued here; the
+ * worker sends them, so the gateway never waits on SMS or SMTP.
+ */
+export async function handlePaymentWebhook(
+  deps: Deps,
+  provider: PaymentProvider,
+  rawBody: string,
+  headers: Record<string, string | string[] | undefined>,
+): Promise<WebhookResult> {
+  const verdict = provider.verifyWebhook(rawBody, headers);
+  const result = await deps.db.transaction(async (tx) => {
+    const [recorded] = await tx
+      .insert(webhookEvents)
+      .values({
+        provider: provider.name,
+        eventId: verdict.eventId,
+        paymentId: isUuid(verdict.paymentId) ? verdict.paymentId : null,
+        outcome: verdict.status,
+        receivedAt: deps.clock.now(),
+      })
+      .onConflictDoNothing()
+      .returning({ id: webhookEvents.id });
+    if (!recorded) return { received: true as const, duplicate: true, outcome: "duplicate" };
+    const settlement = await applyVerdict(deps, tx, provider, verdict);
+    return { received: true as const, duplicate: false, outcome: settlement?.status ?? "ignored" };
+  });
+  deps.wakeWorker();
+  return result;
+}
+
+type Tx = Parameters<Parameters<Deps["db"]["transaction"]>[0]>[0];
+
+/** Applies a verified verdict to its payment; a verdict for an unknown payment or amount changes nothing. */
+export async function applyVerdict(
+  deps: Deps,
+  tx: Tx,
+  provider: PaymentProvider,
+  verdict: Omit<GatewayVerdict, "eventId">,
+): Promise<Settlement | undefined> {
+  if (!isUuid(verdict.paymentId)) return undefined;
+  const payment = await tx.query.payments.findFirst({ where: (p, { eq }) => eq(p.id, verdict.paymentId) });
+  if (!payment || payment.provider !== provider.name) return undefined;
+  const amountMatches =
+    (verdict.amountMinor === undefined || verdict.amountMinor === payment.amountMinor) &&
+    (verdict.currency === undefined || verdict.currency === payment.currency);
+  if (!amountMatches) {
+    deps.logger.warn({ paymentId: payment.id, provider: provider.name }, "gateway amount does not match the payment");
+    throw new AppError("AMOUNT_MISMATCH", 400, "The amount does not match this payment.");
+  }
+  return settlePayment(deps, tx, payment.id, { status: verdict.status, providerReference: verdict.providerReference });
+}
+
+const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);

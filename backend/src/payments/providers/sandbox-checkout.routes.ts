@@ -1,0 +1,108 @@
+import type { FastifyInstance } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Deps } from "../../deps";
+import { formatMoney } from "../../notifications/messages/format";
+import { escapeHtml } from "../../notifications/messages/layout.email";
+import {
+  newSandboxEventId,
+  newSandboxReference,
+  SANDBOX_SIGNATURE_HEADER,
+  type SandboxProvider,
+  type SandboxWebhookBody,
+} from "./sandbox";
+
+/**
+ * The sandbox gateway's own pages: a hosted checkout with Pay and Decline. Choosing one sends a signed
+ * webhook to our webhook endpoint over HTTP and redirects the browser back with signed parameters —
+ * as a real gateway does, and independently of each other.
+ */
+export async function sandboxCheckoutRoutes(
+  app: FastifyInstance,
+  deps: Deps & { sandbox: SandboxProvider },
+): Promise<void> {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const params = z.object({ id: z.uuid() });
+
+  r.get("/payments/sandbox/checkout/:id", { schema: { hide: true, params } }, async (request, reply) => {
+    const payment = await deps.db.query.payments.findFirst({ where: (p, { eq }) => eq(p.id, request.params.id) });
+    reply.type("text/html; charset=utf-8");
+    if (payment?.provider !== "sandbox")
+      return reply.status(404).send(page("Unknown payment", "<p>No such checkout.</p>"));
+    const event = await deps.db.query.events.findFirst({ where: (e, { eq }) => eq(e.id, payment.eventId) });
+    const tickets = payment.items.reduce((n, i) => n + i.quantity, 0);
+    const amount = formatMoney(payment.amountMinor, payment.currency, "en");
+    const open = payment.status === "pending";
+    return page(
+      "Sandbox checkout",
+      `<p class="label">Paying TicketRunners</p>
+<h1 data-testid="sandbox-amount">${escapeHtml(amount)}</h1>
+<p>${escapeHtml(event?.name ?? "")} · ${tickets} ticket${tickets === 1 ? "" : "s"}</p>
+<div class="card">4242 4242 4242 4242 · 12/34 · 123 <span>(test card)</span></div>
+${
+  open
+    ? `<form method="post" action="/payments/sandbox/checkout/${payment.id}/pay"><button class="pay" type="submit">Pay ${escapeHtml(amount)}</button></form>
+<form method="post" action="/payments/sandbox/checkout/${payment.id}/decline"><button class="decline" type="submit">Decline</button></form>`
+    : `<p>This payment is ${escapeHtml(payment.status)}.</p>`
+}
+<p class="note">Sandbox gateway — no real money moves.</p>`,
+    );
+  });
+
+  r.post(
+    "/payments/sandbox/checkout/:id/:action",
+    { schema: { hide: true, params: params.extend({ action: z.enum(["pay", "decline"]) }) } },
+    async (request, reply) => {
+      const payment = await deps.db.query.payments.findFirst({ where: (p, { eq }) => eq(p.id, request.params.id) });
+      if (payment?.provider !== "sandbox")
+        return reply.status(404).send({ error: { code: "NOT_FOUND", message: "No such checkout." } });
+      const status = request.params.action === "pay" ? "paid" : "failed";
+      const reference = newSandboxReference();
+      const body: SandboxWebhookBody = {
+        event_id: newSandboxEventId(),
+        transaction_id: payment.id,
+        status,
+        reference,
+        amount_minor: payment.amountMinor,
+        currency: payment.currency,
+      };
+      void deliverWebhook(deps, JSON.stringify(body));
+      const query = new URLSearchParams({
+        transaction_id: payment.id,
+        status,
+        reference,
+        signature: deps.sandbox.signRedirect({ transaction_id: payment.id, status, reference }),
+      });
+      return reply.redirect(`${deps.config.FRONTEND_URL}/payments/confirmation?${query}`, 303);
+    },
+  );
+}
+
+/** Like a real gateway: POST the signed webhook, retrying a few times if our endpoint is unhappy. */
+async function deliverWebhook(deps: Deps & { sandbox: SandboxProvider }, body: string): Promise<void> {
+  const url = `${deps.config.PUBLIC_API_URL}/api/v1/payments/webhook/sandbox/`;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", [SANDBOX_SIGNATURE_HEADER]: deps.sandbox.signWebhook(body) },
+        body,
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (response.ok) return;
+    } catch {
+      // retried below
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+  }
+  deps.logger.warn("sandbox gateway could not deliver a webhook");
+}
+
+const page = (title: string, content: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>
+<style>body{font-family:system-ui,sans-serif;background:#eef0f6;margin:0;display:grid;place-items:center;min-height:100vh}
+main{background:#fff;border-radius:12px;padding:28px;max-width:380px;width:90%;box-shadow:0 4px 16px #0001}
+h1{margin:4px 0 8px}.label{color:#666;margin:0}.card{background:#f5f5f8;border-radius:8px;padding:10px;margin:16px 0;font-family:monospace}
+.card span{color:#888}button{width:100%;padding:12px;border:0;border-radius:8px;font-size:16px;margin-top:8px;cursor:pointer}
+.pay{background:#0a7d55;color:#fff}.decline{background:#eee;color:#333}.note{color:#888;font-size:13px;margin-top:16px}</style>
+</head><body><main>${content}</main></body></html>`;

@@ -1,0 +1,95 @@
+import { and, asc, eq, lt } from "drizzle-orm";
+import type { Tx } from "../db/client";
+import { payments } from "../db/schema";
+import type { Deps } from "../deps";
+import { AppError } from "../shared/app-error";
+import { createTicketsFromPayment } from "./create-tickets-from-payment";
+import { releaseSeats, reserveSeats } from "./seats";
+
+export type PaymentOutcome = { status: "paid" | "failed"; providerReference?: string };
+
+export interface Settlement {
+  paymentId: string;
+  status: "pending" | "paid" | "failed" | "expired";
+  /** False when this outcome was already applied (a repeated webhook or redirect). */
+  changed: boolean;
+}
+
+/**
+ * Applies a gateway's verdict to a payment, once. The payment row is locked, so a webhook, its
+ * copies and the browser's redirect arriving together are applied one after another, and only the
+ * first "paid" issues tickets. A payment that is already paid stays paid.
+ */
+export async function settlePayment(
+  deps: Deps,
+  tx: Tx,
+  paymentId: string,
+  outcome: PaymentOutcome,
+): Promise<Settlement> {
+  const [payment] = await tx.select().from(payments).where(eq(payments.id, paymentId)).for("update");
+  if (!payment) throw new AppError("PAYMENT_NOT_FOUND", 404, "This payment does not exist.");
+  const now = deps.clock.now();
+  const unchanged = { paymentId, status: payment.status, changed: false };
+  if (payment.status === "paid") return unchanged;
+
+  if (outcome.status === "failed") {
+    if (payment.status !== "pending") return unchanged;
+    await releaseSeats(tx, payment.items);
+    await tx
+      .update(payments)
+      .set({ status: "failed", failureReason: "declined by the payment provider", updatedAt: now })
+      .where(eq(payments.id, paymentId));
+    return { paymentId, status: "failed", changed: true };
+  }
+
+  if (payment.status !== "pending") {
+    // The money arrived after the hold was given up: take the seats again if they are still there.
+    try {
+      await tx.transaction((savepoint) => reserveSeats(savepoint, payment.items));
+    } catch (err) {
+      if (!(err instanceof AppError && err.code === "SOLD_OUT")) throw err;
+      await tx
+        .update(payments)
+        .set({ failureReason: "paid after the hold expired and the seats were sold: refund due", updatedAt: now })
+        .where(eq(payments.id, paymentId));
+      deps.logger.warn({ paymentId }, "payment confirmed after its seats were released and sold; refund due");
+      return unchanged;
+    }
+  }
+  const [paid] = await tx
+    .update(payments)
+    .set({
+      status: "paid",
+      paidAt: now,
+      providerReference: outcome.providerReference ?? payment.providerReference,
+      failureReason: null,
+      updatedAt: now,
+    })
+    .where(eq(payments.id, paymentId))
+    .returning();
+  if (!paid) throw new Error(`payment ${paymentId} vanished while settling`);
+  await createTicketsFromPayment(deps, tx, paid);
+  return { paymentId, status: "paid", changed: true };
+}
+
+/** Gives back the seats of checkouts nobody paid for in time. Returns how many expired. */
+export async function expireStalePayments(deps: Deps, limit = 100): Promise<number> {
+  const now = deps.clock.now();
+  return deps.db.transaction(async (tx) => {
+    const stale = await tx
+      .select({ id: payments.id, items: payments.items })
+      .from(payments)
+      .where(and(eq(payments.status, "pending"), lt(payments.expiresAt, now)))
+      .orderBy(asc(payments.expiresAt))
+      .limit(limit)
+      .for("update", { skipLocked: true });
+    for (const payment of stale) {
+      await releaseSeats(tx, payment.items);
+      await tx
+        .update(payments)
+        .set({ status: "expired", failureReason: "not paid before the hold expired", updatedAt: now })
+        .where(eq(payments.id, payment.id));
+    }
+    return stale.length;
+  });
+}

@@ -1,0 +1,63 @@
+import type { MyTicketsResponse, SentTicketView, TicketView } from "@ticketrunners/shared";
+import { and, eq, isNotNull, isNull, ne, or } from "drizzle-orm";
+import { tickets } from "../db/schema";
+import type { Deps } from "../deps";
+import { notFound } from "../shared/app-error";
+import { deliveryStatusByTicket } from "./delivery-status";
+import { selectTicketRows, toTicketView } from "./ticket-views";
+
+/**
+ * My Tickets: the tickets the customer holds (their own and those others gave them) and the ones
+ * they gave away, each with whether it was claimed and whether its messages were delivered.
+ */
+export async function listMyTickets(deps: Deps, customerId: string): Promise<MyTicketsResponse> {
+  const [ownedRows, sentRows] = await Promise.all([
+    selectTicketRows(deps, eq(tickets.ownerId, customerId)),
+    selectTicketRows(
+      deps,
+      and(
+        eq(tickets.buyerId, customerId),
+        isNotNull(tickets.assignedMobile),
+        or(isNull(tickets.ownerId), ne(tickets.ownerId, customerId)),
+      ),
+    ),
+  ]);
+  const delivery = await deliveryStatusByTicket(
+    deps,
+    sentRows.map((r) => r.ticket),
+  );
+  return {
+    owned: ownedRows.map((row) => toTicketView(row, customerId)),
+    sent: sentRows.map(
+      (row): SentTicketView => ({
+        ...toTicketView(row, customerId),
+        claim_status: row.ticket.ownerId ? "claimed" : "pending",
+        claimed_at: row.ticket.claimedAt?.toISOString() ?? null,
+        delivery: delivery.get(row.ticket.id) ?? { sms: "none", email: "none" },
+      }),
+    ),
+  };
+}
+
+/** One ticket, visible to whoever holds it and to whoever bought it. */
+export async function getMyTicket(
+  deps: Deps,
+  customerId: string,
+  ticketId: string,
+): Promise<TicketView | SentTicketView> {
+  const [row] = await selectTicketRows(
+    deps,
+    and(eq(tickets.id, ticketId), or(eq(tickets.ownerId, customerId), eq(tickets.buyerId, customerId))),
+  );
+  if (!row) throw notFound("Ticket");
+  const view = toTicketView(row, customerId);
+  const given = row.ticket.buyerId === customerId && row.ticket.assignedMobile && row.ticket.ownerId !== customerId;
+  if (!given) return view;
+  const delivery = await deliveryStatusByTicket(deps, [row.ticket]);
+  return {
+    ...view,
+    claim_status: row.ticket.ownerId ? "claimed" : "pending",
+    claimed_at: row.ticket.claimedAt?.toISOString() ?? null,
+    delivery: delivery.get(row.ticket.id) ?? { sms: "none", email: "none" },
+  };
+}
