@@ -27,6 +27,10 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: { name: "webapp", include: ["frontend/webapp/src/**/*.test.ts"] },
+      },
+      {
+        extends: true,
         test: {
           name: "e2e",
           include: ["frontend/webapp/e2e/**/*.e2e.test.ts"],

@@ -34,17 +34,20 @@ if (!run("lint and format (biome)", "npx", ["biome", "check", "."])) failures.pu
 if (!run("type-check (tsc --noEmit, strict)", "npx", ["tsc", "-p", "backend"])) failures.push("typecheck backend");
 if (!run("type-check webapp", "npx", ["tsc", "-p", "frontend/webapp"])) failures.push("typecheck webapp");
 if (!run("type-check shared", "npx", ["tsc", "-p", "shared"])) failures.push("typecheck shared");
+if (!run("type-check browser tests", "npx", ["tsc", "-p", "frontend/webapp/e2e"])) failures.push("typecheck e2e");
 
-const projects = ["backend-pglite"];
+const projects = ["backend-pglite", "webapp"];
 if (await postgresAnswers()) projects.push("backend-postgres");
 else if (ci) failures.push(`Postgres is not answering at ${adminUrl} (mandatory in CI)`);
-else console.warn(`\n⚠ Postgres is not answering at ${adminUrl}: the Postgres suite is skipped (it is mandatory in CI).`);
+else
+  console.warn(`\n⚠ Postgres is not answering at ${adminUrl}: the Postgres suite is skipped (it is mandatory in CI).`);
 
 if (existsSync(chromium)) {
   if (run("build the webapp", "npm", ["run", "build", "-w", "@ticketrunners/webapp"])) projects.push("e2e");
   else failures.push("webapp build");
 } else if (ci) failures.push(`Chromium is missing at ${chromium} (mandatory in CI)`);
-else console.warn(`\n⚠ Chromium is missing at ${chromium}: the browser suite is skipped (apt-get install -y chromium).`);
+else
+  console.warn(`\n⚠ Chromium is missing at ${chromium}: the browser suite is skipped (apt-get install -y chromium).`);
 
 const report = join(tmpdir(), `ticketrunners-vitest-${process.pid}.json`);
 run(`tests: ${projects.join(", ")}`, "npx", [

@@ -1,10 +1,13 @@
+import { inArray } from "drizzle-orm";
 import { pgErrorCode, UNIQUE_VIOLATION } from "../db/client";
-import { customers } from "../db/schema";
+import { customers, tickets } from "../db/schema";
 import type { Deps } from "../deps";
 import { welcomeEmail } from "../notifications/messages/welcome.email";
 import { queueMessage } from "../notifications/outbox";
 import { AppError } from "../shared/app-error";
 import { claimWaitingTickets } from "../tickets/claim-waiting-tickets";
+import { findUsableToken } from "../tickets/registration-tokens";
+import { selectTicketRows } from "../tickets/ticket-views";
 import { findVerifiedRegistration, spendOtp } from "./otp";
 import { hashPassword } from "./passwords";
 import { userExists } from "./register";
@@ -34,6 +37,13 @@ export async function completeRegistration(deps: Deps, input: CompleteRegistrati
       if (!signup?.payload?.name) {
         throw new AppError("MOBILE_NOT_VERIFIED", 400, "Verify your mobile number with the code we sent first.");
       }
+      if (input.registration_token !== undefined) {
+        // The lock on the number is the server's, not only the form's.
+        const token = await findUsableToken(deps, tx, input.registration_token, true);
+        if (token.phoneNumber !== input.mobile_number) {
+          throw new AppError("TOKEN_PHONE_MISMATCH", 400, "This link was sent to a different mobile number.");
+        }
+      }
       await spendOtp(tx, signup.id, now);
       const locale = signup.payload.locale ?? "en";
       const [customer] = await tx
@@ -48,12 +58,28 @@ export async function completeRegistration(deps: Deps, input: CompleteRegistrati
         })
         .returning();
       if (!customer) throw new Error("customer insert returned nothing");
-      await claimWaitingTickets(deps, tx, customer);
+      const claimed = await claimWaitingTickets(deps, tx, customer);
       if (customer.email) {
+        const rows = claimed.length
+          ? await selectTicketRows(
+              tx,
+              inArray(
+                tickets.id,
+                claimed.map((t) => t.id),
+              ),
+            )
+          : [];
         const message = welcomeEmail({
           name: customer.name,
           locale,
           myTicketsUrl: `${deps.config.FRONTEND_URL}/my-tickets`,
+          tickets: rows.map((r) => ({
+            ticketNumber: r.ticket.ticketNumber,
+            eventName: r.event.name,
+            startsAt: r.event.startsAt,
+            categoryName: r.category.name,
+            purchaserName: r.purchaserName,
+          })),
         });
         await queueMessage(tx, deps, {
           channel: "email",

@@ -57,6 +57,9 @@ export function createNotificationWorker(options: WorkerOptions): NotificationWo
       .set({
         status: "dead",
         lastError: sql`coalesce(${notifications.lastError}, 'lease expired during the last attempt')`,
+        // Dead is final: like every other way a row dies, it keeps no secret.
+        sealedSecret: null,
+        leaseExpiresAt: null,
       })
       .where(
         sql`${notifications.status} = 'sending' and ${notifications.leaseExpiresAt} < ${now} and ${notifications.attempts} >= ${notifications.maxAttempts}`,

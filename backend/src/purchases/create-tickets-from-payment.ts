@@ -2,6 +2,7 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { customers, events, type payments, ticketCategories, tickets } from "../db/schema";
 import type { Deps } from "../deps";
+import { queueAssignmentMessages } from "../notifications/assignment-messages";
 import { purchaseConfirmationEmail } from "../notifications/messages/purchase-confirmation.email";
 import { queueMessage } from "../notifications/outbox";
 import { newTicketNumber } from "./ticket-number";
@@ -75,6 +76,7 @@ export async function createTicketsFromPayment(deps: Deps, tx: Tx, payment: Paym
     return tx.select().from(tickets).where(eq(tickets.paymentId, payment.id)).orderBy(asc(tickets.position));
   }
   created.sort((a, b) => a.position - b.position);
+  await queueAssignmentMessages(deps, tx, payment, buyer, created);
 
   if (buyer.email) {
     const event = await tx.query.events.findFirst({ where: eq(events.id, payment.eventId) });

@@ -12,9 +12,9 @@ import { selectTicketRows, toTicketView } from "./ticket-views";
  */
 export async function listMyTickets(deps: Deps, customerId: string): Promise<MyTicketsResponse> {
   const [ownedRows, sentRows] = await Promise.all([
-    selectTicketRows(deps, eq(tickets.ownerId, customerId)),
+    selectTicketRows(deps.db, eq(tickets.ownerId, customerId)),
     selectTicketRows(
-      deps,
+      deps.db,
       and(
         eq(tickets.buyerId, customerId),
         isNotNull(tickets.assignedMobile),
@@ -46,7 +46,7 @@ export async function getMyTicket(
   ticketId: string,
 ): Promise<TicketView | SentTicketView> {
   const [row] = await selectTicketRows(
-    deps,
+    deps.db,
     and(eq(tickets.id, ticketId), or(eq(tickets.ownerId, customerId), eq(tickets.buyerId, customerId))),
   );
   if (!row) throw notFound("Ticket");

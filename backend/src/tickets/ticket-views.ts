@@ -1,6 +1,7 @@
 import type { TicketView } from "@ticketrunners/shared";
 import { asc, eq, inArray, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import type { DbOrTx } from "../db/client";
 import { customers, events, ticketCategories, tickets } from "../db/schema";
 import type { Deps } from "../deps";
 
@@ -9,8 +10,8 @@ const purchaser = alias(customers, "purchaser");
 export type TicketViewRow = Awaited<ReturnType<typeof selectTicketRows>>[number];
 
 /** Tickets with their event, category and purchaser, in one query (no per-ticket look-ups). */
-export function selectTicketRows(deps: Deps, where: SQL | undefined) {
-  return deps.db
+export function selectTicketRows(db: DbOrTx, where: SQL | undefined) {
+  return db
     .select({
       ticket: tickets,
       event: { id: events.id, name: events.name, venue: events.venue, startsAt: events.startsAt },
@@ -51,7 +52,7 @@ export function toTicketView(row: TicketViewRow, viewerId: string): TicketView {
 export async function toTicketViews(deps: Deps, viewerId: string, rows: { id: string }[]): Promise<TicketView[]> {
   if (rows.length === 0) return [];
   const loaded = await selectTicketRows(
-    deps,
+    deps.db,
     inArray(
       tickets.id,
       rows.map((r) => r.id),

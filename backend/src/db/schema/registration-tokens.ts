@@ -1,0 +1,35 @@
+import { boolean, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { payments } from "./payments";
+import { tickets } from "./tickets";
+
+/**
+ * A claim link sent to a recipient without an account. Only the SHA-256 of the token is stored; the
+ * raw token exists in the SMS/email (sealed in the outbox until sent) and nowhere else.
+ */
+export const ticketRegistrationTokens = pgTable(
+  "ticket_registration_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull().unique(),
+    ticketId: uuid("ticket_id")
+      .notNull()
+      .references(() => tickets.id),
+    paymentId: uuid("payment_id")
+      .notNull()
+      .references(() => payments.id),
+    phoneNumber: text("phone_number").notNull(),
+    /** `purchase` for the link sent with the purchase, `resend` for one the buyer asked for. */
+    reason: text("reason", { enum: ["purchase", "resend"] })
+      .notNull()
+      .default("purchase"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    used: boolean("used").notNull().default(false),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("registration_tokens_phone_idx").on(t.phoneNumber),
+    index("registration_tokens_ticket_idx").on(t.ticketId, t.createdAt),
+  ],
+);

@@ -1,0 +1,94 @@
+import { randomBytes } from "node:crypto";
+import { and, count, eq, isNull } from "drizzle-orm";
+import type { DbOrTx, Tx } from "../db/client";
+import { customers, events, payments, ticketRegistrationTokens, tickets } from "../db/schema";
+import type { Deps } from "../deps";
+import { AppError } from "../shared/app-error";
+import { DAY } from "../shared/clock";
+import { sha256 } from "../shared/hashing";
+
+type TokenRow = typeof ticketRegistrationTokens.$inferSelect;
+
+/** Issues a claim token for a recipient: 256 random bits, URL-safe; only its hash is kept. */
+export async function issueRegistrationToken(
+  deps: Deps,
+  tx: Tx,
+  input: { ticketId: string; paymentId: string; phoneNumber: string; reason: "purchase" | "resend" },
+): Promise<{ raw: string; row: TokenRow }> {
+  const raw = randomBytes(32).toString("base64url");
+  const now = deps.clock.now();
+  const [row] = await tx
+    .insert(ticketRegistrationTokens)
+    .values({
+      tokenHash: sha256(raw),
+      ticketId: input.ticketId,
+      paymentId: input.paymentId,
+      phoneNumber: input.phoneNumber,
+      reason: input.reason,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + deps.config.REGISTRATION_TOKEN_TTL_DAYS * DAY),
+    })
+    .returning();
+  if (!row) throw new Error("token insert returned nothing");
+  return { raw, row };
+}
+
+export class TokenProblem extends AppError {}
+
+const tokenNotFound = () => new TokenProblem("TOKEN_NOT_FOUND", 404, "This link is not valid.");
+
+/** The token a raw value hashes to (exact match only), checked for use, revocation and expiry. */
+export async function findUsableToken(deps: Deps, db: DbOrTx, raw: string, lock = false): Promise<TokenRow> {
+  const query = db
+    .select()
+    .from(ticketRegistrationTokens)
+    .where(eq(ticketRegistrationTokens.tokenHash, sha256(raw)))
+    .limit(1);
+  const [token] = lock ? await query.for("update") : await query;
+  if (!token) throw tokenNotFound();
+  if (token.used || token.revokedAt) throw new TokenProblem("TOKEN_USED", 410, "This link was already used.");
+  if (token.expiresAt <= deps.clock.now()) throw new TokenProblem("TOKEN_EXPIRED", 410, "This link has expired.");
+  return token;
+}
+
+export interface TokenValidation {
+  valid: true;
+  phone_number: string;
+  ticket_id: string;
+  ticket_count: number;
+  event_name: string;
+  purchaser_name: string;
+  expires_at: string;
+}
+
+/** What the signup page shows for a claim link. Reads only: links nothing, spends nothing. */
+export async function validateRegistrationToken(deps: Deps, raw: string): Promise<TokenValidation> {
+  const token = await findUsableToken(deps, deps.db, raw);
+  const [info] = await deps.db
+    .select({ eventName: events.name, purchaserName: customers.name })
+    .from(tickets)
+    .innerJoin(events, eq(events.id, tickets.eventId))
+    .innerJoin(payments, eq(payments.id, tickets.paymentId))
+    .innerJoin(customers, eq(customers.id, payments.buyerId))
+    .where(eq(tickets.id, token.ticketId));
+  const [waiting] = await deps.db
+    .select({ n: count() })
+    .from(tickets)
+    .where(
+      and(
+        eq(tickets.paymentId, token.paymentId),
+        eq(tickets.assignedMobile, token.phoneNumber),
+        isNull(tickets.ownerId),
+      ),
+    );
+  if (!info) throw tokenNotFound();
+  return {
+    valid: true,
+    phone_number: token.phoneNumber,
+    ticket_id: token.ticketId,
+    ticket_count: Number(waiting?.n ?? 0),
+    event_name: info.eventName,
+    purchaser_name: info.purchaserName,
+    expires_at: token.expiresAt.toISOString(),
+  };
+}

@@ -1,0 +1,41 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { useDocumentTitle } from "../../lib/use-document-title";
+import { useMe } from "../session/use-me";
+import { useSession } from "../session/use-session";
+
+export function HomePage() {
+  const { t } = useTranslation();
+  useDocumentTitle();
+  const { user } = useSession();
+  const me = useMe();
+
+  if (user) {
+    return (
+      <section className="hero" aria-labelledby="home-title">
+        <h1 id="home-title">{t("home.welcomeBack", { name: me.data?.name ?? user.name })}</h1>
+        <p className="lead">{t("home.signedInLead")}</p>
+        <div className="hero-actions">
+          <Link to="/my-tickets" className="button button-primary">
+            {t("home.goToTickets")}
+          </Link>
+        </div>
+      </section>
+    );
+  }
+
+  return (
+    <section className="hero" aria-labelledby="home-title">
+      <h1 id="home-title">{t("home.title")}</h1>
+      <p className="lead">{t("home.lead")}</p>
+      <div className="hero-actions">
+        <Link to="/signup" className="button button-primary">
+          {t("home.signup")}
+        </Link>
+        <Link to="/login" className="button button-secondary">
+          {t("home.login")}
+        </Link>
+      </div>
+    </section>
+  );
+}

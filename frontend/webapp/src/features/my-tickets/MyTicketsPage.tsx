@@ -1,0 +1,14 @@
+import { useTranslation } from "react-i18next";
+import { ProfileBookingsTab } from "../../components/ProfileBookingsTab";
+import { useDocumentTitle } from "../../lib/use-document-title";
+
+export function MyTicketsPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t("myTickets.title"));
+  return (
+    <section className="page" aria-labelledby="my-tickets-title">
+      <h1 id="my-tickets-title">{t("myTickets.title")}</h1>
+      <ProfileBookingsTab />
+    </section>
+  );
+}

@@ -1,0 +1,6 @@
+import { accountSchemas } from "@ticketrunners/shared";
+
+/** Numbers typed without a country code are read as Egyptian, as the server does by default. */
+export const PHONE_REGION = "EG";
+
+export const schemas = accountSchemas(PHONE_REGION);

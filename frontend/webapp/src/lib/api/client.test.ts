@@ -1,0 +1,146 @@
+import type { AuthTokens, User } from "@ticketrunners/shared";
+import { describe, expect, it } from "vitest";
+import { ApiError, createApiClient, NETWORK_ERROR, REFRESH_TOKEN_PATH, type TokenStore } from "./client";
+
+const user: User = { id: "c1", mobile_number: "+201012345678", name: "Mona", email: null, locale: "en" };
+
+function memoryStore(initial: { access: string; refresh: string } | null): TokenStore & { saved: AuthTokens[] } {
+  let tokens = initial;
+  const saved: AuthTokens[] = [];
+  return {
+    saved,
+    tokens: () => tokens,
+    reload: () => tokens,
+    save(session) {
+      saved.push(session);
+      tokens = { access: session.access, refresh: session.refresh };
+    },
+    clear() {
+      tokens = null;
+    },
+  };
+}
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+
+interface Call {
+  path: string;
+  authorization: string | null;
+  body: unknown;
+}
+
+/** A fake server: `/me` accepts only `validAccess`; the refresh endpoint rotates `validRefresh`. */
+function fakeServer(options: { validAccess: string; validRefresh: string; refreshDelayMs?: number }) {
+  const calls: Call[] = [];
+  let { validAccess, validRefresh } = options;
+  let rotation = 0;
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    const path = String(input);
+    const headers = new Headers(init?.headers);
+    const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+    calls.push({ path, authorization: headers.get("Authorization"), body });
+    if (path === REFRESH_TOKEN_PATH) {
+      await new Promise((done) => setTimeout(done, options.refreshDelayMs ?? 0));
+      if (body?.refresh !== validRefresh) {
+        return json(401, { error: { code: "INVALID_REFRESH_TOKEN", message: "Your session has ended." } });
+      }
+      rotation += 1;
+      validAccess = `access-${rotation}`;
+      validRefresh = `refresh-${rotation}`;
+      return json(200, { access: validAccess, refresh: validRefresh, user });
+    }
+    if (headers.get("Authorization") !== `Bearer ${validAccess}`) {
+      return json(401, { error: { code: "UNAUTHORIZED", message: "Please log in." } });
+    }
+    return json(200, user);
+  };
+  return { fetch: fetch as typeof globalThis.fetch, calls };
+}
+
+describe("createApiClient", () => {
+  it("sends the access token on authenticated calls", async () => {
+    const server = fakeServer({ validAccess: "a0", validRefresh: "r0" });
+    const api = createApiClient({ store: memoryStore({ access: "a0", refresh: "r0" }), fetch: server.fetch });
+
+    await expect(api.request("/api/v1/users/me/", { auth: true })).resolves.toEqual(user);
+    expect(server.calls).toEqual([{ path: "/api/v1/users/me/", authorization: "Bearer a0", body: undefined }]);
+  });
+
+  it("refreshes an expired access token once, keeps the rotated pair and retries", async () => {
+    const server = fakeServer({ validAccess: "fresh-elsewhere", validRefresh: "r0" });
+    const store = memoryStore({ access: "expired", refresh: "r0" });
+    const api = createApiClient({ store, fetch: server.fetch });
+
+    await expect(api.request("/api/v1/users/me/", { auth: true })).resolves.toEqual(user);
+    expect(server.calls.map((c) => c.path)).toEqual(["/api/v1/users/me/", REFRESH_TOKEN_PATH, "/api/v1/users/me/"]);
+    expect(server.calls[1]?.body).toEqual({ refresh: "r0" });
+    expect(server.calls[2]?.authorization).toBe("Bearer access-1");
+    expect(store.tokens()).toEqual({ access: "access-1", refresh: "refresh-1" });
+  });
+
+  it("shares one refresh between concurrent calls that all got 401", async () => {
+    const server = fakeServer({ validAccess: "fresh-elsewhere", validRefresh: "r0", refreshDelayMs: 20 });
+    const store = memoryStore({ access: "expired", refresh: "r0" });
+    const api = createApiClient({ store, fetch: server.fetch });
+
+    const results = await Promise.all([1, 2, 3].map(() => api.request("/api/v1/users/me/", { auth: true })));
+
+    expect(results).toEqual([user, user, user]);
+    expect(server.calls.filter((c) => c.path === REFRESH_TOKEN_PATH)).toHaveLength(1);
+    expect(store.saved).toHaveLength(1);
+  });
+
+  it("does not refresh again for a 401 that arrives after another call already refreshed", async () => {
+    const server = fakeServer({ validAccess: "fresh-elsewhere", validRefresh: "r0" });
+    const store = memoryStore({ access: "expired", refresh: "r0" });
+    const api = createApiClient({ store, fetch: server.fetch });
+
+    await api.request("/api/v1/users/me/", { auth: true });
+    // A slow call sent with the old token before the refresh: its 401 must reuse the new pair.
+    store.save({ access: "access-1", refresh: "refresh-1", user });
+    await api.request("/api/v1/users/me/", { auth: true });
+
+    expect(server.calls.filter((c) => c.path === REFRESH_TOKEN_PATH)).toHaveLength(1);
+  });
+
+  it("clears the session and throws when the refresh token is refused", async () => {
+    const server = fakeServer({ validAccess: "other", validRefresh: "other" });
+    const store = memoryStore({ access: "expired", refresh: "revoked" });
+    const api = createApiClient({ store, fetch: server.fetch });
+
+    const error = await api.request("/api/v1/users/me/", { auth: true }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 401, code: "UNAUTHORIZED" });
+    expect(store.tokens()).toBeNull();
+  });
+
+  it("turns the server's error body into an ApiError with its status, code, message and wait", async () => {
+    const fetch = async () =>
+      json(429, {
+        error: { code: "OTP_THROTTLED", message: "Please wait.", details: { retry_after_seconds: 42 } },
+      });
+    const api = createApiClient({ store: memoryStore(null), fetch: fetch as typeof globalThis.fetch });
+
+    const error = await api.request("/api/v1/users/register/", { body: {} }).catch((e: unknown) => e);
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 429, code: "OTP_THROTTLED", message: "Please wait." });
+    expect((error as ApiError).retryAfterSeconds).toBe(42);
+  });
+
+  it("reports an unreachable server as a network error, not a signed-out session", async () => {
+    const fetch = async () => {
+      throw new TypeError("Failed to fetch");
+    };
+    const store = memoryStore({ access: "a0", refresh: "r0" });
+    const api = createApiClient({ store, fetch: fetch as typeof globalThis.fetch });
+
+    await expect(api.request("/api/v1/users/me/", { auth: true })).rejects.toMatchObject({
+      status: 0,
+      code: NETWORK_ERROR,
+    });
+    expect(store.tokens()).toEqual({ access: "a0", refresh: "r0" });
+  });
+});
