@@ -3,8 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { notifications } from "../db/schema";
 import { DAY } from "../shared/clock";
 import { createLogger } from "../shared/logger";
-import type { FakeHttpServer } from "../test-support/fakes/http-server";
-import { type FakeReply, type RecordedRequest, startSmsGateway } from "../test-support/fakes/http-server";
+import {
+  type FakeHttpServer,
+  type FakeReply,
+  type RecordedRequest,
+  startSmsGateway,
+} from "../test-support/fakes/http-server";
 import { createTestApp, randomMobile, type TestApp } from "../test-support/test-app";
 import { devInboxEmail } from "./channels/email";
 import { httpGatewaySms } from "./channels/sms";
