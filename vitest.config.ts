@@ -27,6 +27,17 @@ export default defineConfig({
       },
       {
         extends: true,
+        test: {
+          name: "faults",
+          include: ["backend/faults/**/*.fault.test.ts"],
+          env: { TEST_DB: "postgres" },
+          globalSetup: ["backend/src/test-support/global-setup.ts"],
+          testTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
         test: { name: "webapp", include: ["frontend/webapp/src/**/*.test.ts"] },
       },
       {

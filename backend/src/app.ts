@@ -9,7 +9,8 @@ import { accountsRoutes } from "./accounts/accounts.routes";
 import type { Deps } from "./deps";
 import { eventsRoutes } from "./events/events.routes";
 import { devInboxRoutes } from "./notifications/dev-inbox.routes";
-import { healthRoutes } from "./ops.routes";
+import { adminRoutes } from "./operations/admin.routes";
+import { healthRoutes } from "./operations/health.routes";
 import { paymentsRoutes } from "./payments/payments.routes";
 import { sandboxCheckoutRoutes } from "./payments/providers/sandbox-checkout.routes";
 import { purchasesRoutes } from "./purchases/purchases.routes";
@@ -29,6 +30,12 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  app.addHook("onResponse", async (request, reply) => {
+    deps.metrics.requestDuration.observe(
+      { method: request.method, route: request.routeOptions.url ?? "unmatched", status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
   await registerRateLimiting(app);
 
   await app.register(swagger, {
@@ -48,6 +55,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
       await purchasesRoutes(api, deps);
       await paymentsRoutes(api, deps);
       await ticketsRoutes(api, deps);
+      await adminRoutes(api, deps);
     },
     { prefix: "/api/v1" },
   );

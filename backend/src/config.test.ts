@@ -42,6 +42,18 @@ describe("configuration", () => {
     [{ SMS_PROVIDER: "twilio" }, "TWILIO_ACCOUNT_SID"],
     [{ SMS_PROVIDER: "http" }, "SMS_HTTP_URL"],
     [{ NODE_ENV: "production" }, "JWT_SECRET"],
+    [{ NODE_ENV: "production", JWT_SECRET: "x".repeat(40) }, "PAYMENT_WEBHOOK_SECRET"],
+    [{ NODE_ENV: "production", JWT_SECRET: "x".repeat(40), PAYMENT_WEBHOOK_SECRET: "whsec" }, "SMS_PROVIDER"],
+    [
+      {
+        NODE_ENV: "production",
+        JWT_SECRET: "x".repeat(40),
+        PAYMENT_WEBHOOK_SECRET: "whsec",
+        SMS_PROVIDER: "http",
+        SMS_HTTP_URL: "https://sms.example.com/send",
+      },
+      "EMAIL_HOST",
+    ],
     [{ JWT_SECRET: "short" }, "JWT_SECRET"],
   ])("stops with one line naming the bad variable for %o", (env, name) => {
     let error: unknown;
@@ -54,6 +66,19 @@ describe("configuration", () => {
     const message = (error as Error).message;
     expect(message).toContain(name);
     expect(message).not.toContain("\n");
+  });
+
+  it("starts in production once the secrets and real providers are configured", () => {
+    const config = loadConfig({
+      DATA_DIR: dataDir(),
+      NODE_ENV: "production",
+      JWT_SECRET: "x".repeat(40),
+      PAYMENT_WEBHOOK_SECRET: "whsec",
+      SMS_PROVIDER: "http",
+      SMS_HTTP_URL: "https://sms.example.com/send",
+      EMAIL_HOST: "smtp.example.com",
+    });
+    expect(config.isProduction).toBe(true);
   });
 
   it("never echoes a secret's value in its error", () => {

@@ -53,7 +53,13 @@ const envSchema = z.object({
   PUBLIC_API_URL: z.url().optional(),
   WORKER: bool.default(true),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8),
+  /** How long a worker owns a claimed message before another may retry it (a crashed worker's rows). */
+  WORKER_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+  /** First retry delay; each later one doubles (with jitter) up to an hour. */
+  WORKER_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(2_000),
   RATE_LIMIT_SCALE: z.coerce.number().positive().max(1_000_000).default(1),
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: optionalString,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEMO_DATA: bool.default(true),
 });
@@ -94,7 +100,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       if (!e[k]) throw missing(k, "is required when PAYMENT_PROVIDER=kashier");
     }
   }
-  if (isProduction && !e.JWT_SECRET) throw missing("JWT_SECRET", "is required in production");
+  if (isProduction) {
+    // Production never falls back to a development convenience that would lose money or messages.
+    if (!e.JWT_SECRET) throw missing("JWT_SECRET", "is required in production");
+    if (!e.PAYMENT_WEBHOOK_SECRET) throw missing("PAYMENT_WEBHOOK_SECRET", "is required in production");
+    if (e.SMS_PROVIDER === "console") throw missing("SMS_PROVIDER", "must be twilio or http in production, not console");
+    if (!e.EMAIL_HOST) throw missing("EMAIL_HOST", "is required in production (without it mail is only kept for the dev inbox)");
+  }
 
   const frontendUrl = (e.FRONTEND_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
   return {

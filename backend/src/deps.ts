@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { Config } from "./config";
 import type { Db } from "./db/client";
 import type { SecretBox } from "./notifications/sealed-secrets";
+import type { Metrics } from "./operations/metrics";
 import type { PaymentProviders } from "./payments/providers";
 import type { Clock } from "./shared/clock";
 
@@ -13,6 +14,7 @@ export interface Deps {
   secrets: SecretBox;
   logger: Logger;
   payments: PaymentProviders;
+  metrics: Metrics;
   /** Tells the in-process worker that messages were queued (after the transaction commits). */
   wakeWorker: () => void;
 }

@@ -10,6 +10,7 @@ import { createEmailSender, type EmailSender } from "./notifications/channels/em
 import { createSmsProvider, type SmsProvider } from "./notifications/channels/sms";
 import { SecretBox } from "./notifications/sealed-secrets";
 import { createNotificationWorker, type NotificationWorker } from "./notifications/worker";
+import { createMetrics } from "./operations/metrics";
 import { createPaymentProviders } from "./payments/providers";
 import { expireStalePayments } from "./purchases/settle-payment";
 import { type Clock, systemClock } from "./shared/clock";
@@ -56,6 +57,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
     const sms = options.sms ?? createSmsProvider(config, database.db);
     const email = options.email ?? createEmailSender(config, database.db);
     const secrets = new SecretBox(config.JWT_SECRET);
+    const metrics = createMetrics(database.db);
     const worker = createNotificationWorker({
       db: database.db,
       clock,
@@ -63,7 +65,10 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       email,
       secrets,
       logger: options.logger.child({ component: "notification-worker" }),
+      metrics,
       concurrency: config.WORKER_CONCURRENCY,
+      leaseMs: config.WORKER_LEASE_MS,
+      retryBaseMs: config.WORKER_RETRY_BASE_MS,
       ...options.workerOptions,
     });
     const deps: Deps = {
@@ -73,6 +78,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       secrets,
       logger: options.logger,
       payments: createPaymentProviders(config, clock),
+      metrics,
       wakeWorker: config.WORKER ? () => worker.wake() : () => {},
     };
     const app = options.http === false ? undefined : await buildApp(deps);

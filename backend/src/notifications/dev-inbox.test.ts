@@ -85,7 +85,13 @@ describe("dev inbox", () => {
 describe("in production", () => {
   it("answers 404 for the dev inbox page and its JSON", async () => {
     const prod = await createTestApp({
-      env: { NODE_ENV: "production", SMS_PROVIDER: "http", SMS_HTTP_URL: "http://127.0.0.1:9/unused" },
+      env: {
+        NODE_ENV: "production",
+        SMS_PROVIDER: "http",
+        SMS_HTTP_URL: "http://127.0.0.1:9/unused",
+        PAYMENT_WEBHOOK_SECRET: "whsec_production_test",
+        EMAIL_HOST: "127.0.0.1",
+      },
     });
     try {
       const json = await prod.call("GET", "/api/dev/outbox");

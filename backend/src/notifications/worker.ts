@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { Db } from "../db/client";
 import { notifications } from "../db/schema";
+import type { Metrics } from "../operations/metrics";
 import type { Clock } from "../shared/clock";
 import type { EmailSender } from "./channels/email";
 import { DeliveryError, type SmsProvider } from "./channels/sms";
@@ -16,6 +17,7 @@ export interface WorkerOptions {
   email: EmailSender;
   secrets: SecretBox;
   logger: Logger;
+  metrics?: Metrics;
   concurrency: number;
   batchSize?: number;
   /** How long a claimed row stays ours before another worker may take it over. */
@@ -108,6 +110,7 @@ export function createNotificationWorker(options: WorkerOptions): NotificationWo
           providerMessageId: result.providerMessageId ?? null,
         })
         .where(guard);
+      options.metrics?.notificationsSent.inc({ channel: row.channel, outcome: "sent" });
       logger.info({ notificationId: row.id, channel: row.channel, template: row.template }, "notification sent");
     } catch (err) {
       const permanent = err instanceof DeliveryError && err.permanent;
@@ -124,6 +127,7 @@ export function createNotificationWorker(options: WorkerOptions): NotificationWo
           nextAttemptAt: new Date(clock.now().getTime() + delay),
         })
         .where(guard);
+      options.metrics?.notificationsSent.inc({ channel: row.channel, outcome: dead ? "dead" : "failed" });
       logger.warn(
         { notificationId: row.id, channel: row.channel, attempt: row.attempts, dead, reason },
         "notification delivery failed",

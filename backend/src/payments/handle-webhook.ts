@@ -21,7 +21,13 @@ export async function handlePaymentWebhook(
   rawBody: string,
   headers: Record<string, string | string[] | undefined>,
 ): Promise<WebhookResult> {
-  const verdict = provider.verifyWebhook(rawBody, headers);
+  let verdict: GatewayVerdict;
+  try {
+    verdict = provider.verifyWebhook(rawBody, headers);
+  } catch (err) {
+    deps.metrics.webhooks.inc({ provider: provider.name, outcome: "bad_signature" });
+    throw err;
+  }
   const result = await deps.db.transaction(async (tx) => {
     const [recorded] = await tx
       .insert(webhookEvents)
@@ -38,6 +44,7 @@ export async function handlePaymentWebhook(
     const settlement = await applyVerdict(deps, tx, provider, verdict);
     return { received: true as const, duplicate: false, outcome: settlement?.status ?? "ignored" };
   });
+  deps.metrics.webhooks.inc({ provider: provider.name, outcome: result.outcome });
   deps.wakeWorker();
   return result;
 }

@@ -16,6 +16,10 @@ export const customers = pgTable("customers", {
   locale: text("locale", { enum: ["en", "ar"] })
     .notNull()
     .default("en"),
+  /** `admin` may use the operator API (outbox and payments). */
+  role: text("role", { enum: ["customer", "admin"] })
+    .notNull()
+    .default("customer"),
   ...timestamps,
 });
 

@@ -1,0 +1,1 @@
+ALTER TABLE "customers" ADD COLUMN "role" text DEFAULT 'customer' NOT NULL;

@@ -1,0 +1,27 @@
+import { sql } from "drizzle-orm";
+import type { FastifyInstance } from "fastify";
+import type { Deps } from "../deps";
+import { AppError } from "../shared/app-error";
+import { safeEqual } from "../shared/hashing";
+
+export async function healthRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  app.get("/health", { schema: { tags: ["operations"] } }, async (_request, reply) => {
+    try {
+      await deps.db.execute(sql`select 1`);
+      return { status: "ok", database: "up" };
+    } catch {
+      return reply
+        .status(503)
+        .send({ error: { code: "DATABASE_UNAVAILABLE", message: "The database is not reachable." } });
+    }
+  });
+
+  app.get("/metrics", { schema: { tags: ["operations"] } }, async (request, reply) => {
+    const token = deps.config.METRICS_TOKEN;
+    if (token && !safeEqual(request.headers.authorization ?? "", `Bearer ${token}`)) {
+      throw new AppError("UNAUTHORIZED", 401, "Metrics need the metrics token.");
+    }
+    reply.type(deps.metrics.registry.contentType);
+    return deps.metrics.registry.metrics();
+  });
+}
