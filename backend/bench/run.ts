@@ -348,7 +348,7 @@ async function main() {
 async function timeServerStart(dataDir: string): Promise<number> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
   const t0 = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "backend/src/server.ts"], {
+  const child = spawn(process.execPath, ["backend/dist/server.mjs"], {
     cwd: root,
     env: {
       ...process.env,

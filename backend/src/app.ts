@@ -1,5 +1,4 @@
 import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
@@ -11,14 +10,13 @@ import { eventsRoutes } from "./events/events.routes";
 import { devInboxRoutes } from "./notifications/dev-inbox.routes";
 import { adminRoutes } from "./operations/admin.routes";
 import { healthRoutes } from "./operations/health.routes";
+import { webappDist } from "./paths";
 import { paymentsRoutes } from "./payments/payments.routes";
 import { sandboxCheckoutRoutes } from "./payments/providers/sandbox-checkout.routes";
 import { purchasesRoutes } from "./purchases/purchases.routes";
 import { registerErrorHandling } from "./shared/error-handler";
 import { registerRateLimiting } from "./shared/rate-limit";
 import { ticketsRoutes } from "./tickets/tickets.routes";
-
-export const webappDist = fileURLToPath(new URL("../../frontend/webapp/dist", import.meta.url));
 
 /** The HTTP application: each feature's routes, registered here so this file is the table of contents. */
 export async function buildApp(deps: Deps): Promise<FastifyInstance> {

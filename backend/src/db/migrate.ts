@@ -1,12 +1,10 @@
-import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { migrationsFolder } from "../paths";
 import type { Database } from "./client";
-
-export const migrationsFolder = fileURLToPath(new URL("../../drizzle", import.meta.url));
 
 /** Applies the committed migrations. On Postgres an advisory lock lets several processes start at once. */
 export async function migrateDatabase(database: Database): Promise<void> {

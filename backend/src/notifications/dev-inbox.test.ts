@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { webappDist } from "../app";
+import { webappDist } from "../paths";
 import { createTestApp, randomMobile, type TestApp } from "../test-support/test-app";
 
 interface OutboxEntry {
