@@ -52,7 +52,7 @@ const envSchema = z.object({
   /** Where gateways reach this server (webhooks); defaults to FRONTEND_URL, which serves the API too. */
   PUBLIC_API_URL: z.url().optional(),
   WORKER: bool.default(true),
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(8),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(16),
   /** How long a worker owns a claimed message before another may retry it (a crashed worker's rows). */
   WORKER_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   /** First retry delay; each later one doubles (with jitter) up to an hour. */

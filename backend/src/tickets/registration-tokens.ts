@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, count, eq, isNull } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "../db/client";
 import { customers, events, payments, ticketRegistrationTokens, tickets } from "../db/schema";
 import type { Deps } from "../deps";
@@ -46,9 +46,13 @@ export async function findUsableToken(deps: Deps, db: DbOrTx, raw: string, lock 
     .limit(1);
   const [token] = lock ? await query.for("update") : await query;
   if (!token) throw tokenNotFound();
+  checkUsable(deps, token);
+  return token;
+}
+
+function checkUsable(deps: Deps, token: TokenRow): void {
   if (token.used || token.revokedAt) throw new TokenProblem("TOKEN_USED", 410, "This link was already used.");
   if (token.expiresAt <= deps.clock.now()) throw new TokenProblem("TOKEN_EXPIRED", 410, "This link has expired.");
-  return token;
 }
 
 export interface TokenValidation {
@@ -61,34 +65,33 @@ export interface TokenValidation {
   expires_at: string;
 }
 
-/** What the signup page shows for a claim link. Reads only: links nothing, spends nothing. */
+/** What the signup page shows for a claim link. Reads only: links nothing, spends nothing. One query. */
 export async function validateRegistrationToken(deps: Deps, raw: string): Promise<TokenValidation> {
-  const token = await findUsableToken(deps, deps.db, raw);
-  const [info] = await deps.db
-    .select({ eventName: events.name, purchaserName: customers.name })
-    .from(tickets)
+  const t = ticketRegistrationTokens;
+  const [row] = await deps.db
+    .select({
+      token: t,
+      eventName: events.name,
+      purchaserName: customers.name,
+      waiting: sql<number | string>`(select count(*) from ${tickets} w where w.payment_id = ${t.paymentId}
+        and w.assigned_mobile = ${t.phoneNumber} and w.owner_id is null)`,
+    })
+    .from(t)
+    .innerJoin(tickets, eq(tickets.id, t.ticketId))
     .innerJoin(events, eq(events.id, tickets.eventId))
-    .innerJoin(payments, eq(payments.id, tickets.paymentId))
+    .innerJoin(payments, eq(payments.id, t.paymentId))
     .innerJoin(customers, eq(customers.id, payments.buyerId))
-    .where(eq(tickets.id, token.ticketId));
-  const [waiting] = await deps.db
-    .select({ n: count() })
-    .from(tickets)
-    .where(
-      and(
-        eq(tickets.paymentId, token.paymentId),
-        eq(tickets.assignedMobile, token.phoneNumber),
-        isNull(tickets.ownerId),
-      ),
-    );
-  if (!info) throw tokenNotFound();
+    .where(eq(t.tokenHash, sha256(raw)))
+    .limit(1);
+  if (!row) throw tokenNotFound();
+  checkUsable(deps, row.token);
   return {
     valid: true,
-    phone_number: token.phoneNumber,
-    ticket_id: token.ticketId,
-    ticket_count: Number(waiting?.n ?? 0),
-    event_name: info.eventName,
-    purchaser_name: info.purchaserName,
-    expires_at: token.expiresAt.toISOString(),
+    phone_number: row.token.phoneNumber,
+    ticket_id: row.token.ticketId,
+    ticket_count: Number(row.waiting),
+    event_name: row.eventName,
+    purchaser_name: row.purchaserName,
+    expires_at: row.token.expiresAt.toISOString(),
   };
 }
