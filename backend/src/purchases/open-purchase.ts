@@ -1,0 +1,63 @@
+import type { PurchaseRequest } from "@ticketrunners/shared";
+import { payments } from "../db/schema";
+import type { Deps } from "../deps";
+import { AppError } from "../shared/app-error";
+import { pricePurchase } from "./price-purchase";
+import { reserveSeats } from "./seats";
+import { expireStalePayments } from "./settle-payment";
+
+type Payment = typeof payments.$inferSelect;
+type Tx = Parameters<Parameters<Deps["db"]["transaction"]>[0]>[0];
+
+export interface PurchaseTerms {
+  provider: Payment["provider"];
+  status: "pending" | "paid";
+  /** Pending purchases hold their seats until then. */
+  expiresAt?: Date;
+}
+
+/**
+ * The part of every purchase that is the same however it is paid: price it with our prices, take the
+ * seats (or fail with SOLD_OUT — after first releasing holds that expired), record the payment. `then`
+ * runs in the same transaction.
+ */
+export async function openPurchase<T>(
+  deps: Deps,
+  buyer: { id: string; locale: "en" | "ar" },
+  request: PurchaseRequest,
+  terms: PurchaseTerms,
+  then: (tx: Tx, payment: Payment) => Promise<T>,
+): Promise<T> {
+  const attempt = () =>
+    deps.db.transaction(async (tx) => {
+      const priced = await pricePurchase(deps, tx, request);
+      await reserveSeats(tx, priced.items);
+      const now = deps.clock.now();
+      const [payment] = await tx
+        .insert(payments)
+        .values({
+          buyerId: buyer.id,
+          eventId: priced.eventId,
+          items: priced.items,
+          amountMinor: priced.amountMinor,
+          currency: priced.currency,
+          provider: terms.provider,
+          status: terms.status,
+          locale: buyer.locale,
+          expiresAt: terms.expiresAt,
+          paidAt: terms.status === "paid" ? now : null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      if (!payment) throw new Error("payment insert returned nothing");
+      return then(tx, payment);
+    });
+  try {
+    return await attempt();
+  } catch (err) {
+    if (!(err instanceof AppError && err.code === "SOLD_OUT")) throw err;
+    if ((await expireStalePayments(deps)) === 0) throw err;
+    return attempt();
+  }
+}
