@@ -1,4 +1,5 @@
-// `npm test`: lint, type-check, build the webapp, then every test suite (PGlite, real Postgres, Chromium).
+// `npm test`: lint, type-check, build the webapp, then every test suite (PGlite, real Postgres, the fault
+// and load suite on Postgres, Chromium).
 // Outside CI a missing Postgres or Chromium skips that suite with a warning; with CI=true it fails.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
@@ -37,7 +38,7 @@ if (!run("type-check shared", "npx", ["tsc", "-p", "shared"])) failures.push("ty
 if (!run("type-check browser tests", "npx", ["tsc", "-p", "frontend/webapp/e2e"])) failures.push("typecheck e2e");
 
 const projects = ["backend-pglite", "webapp"];
-if (await postgresAnswers()) projects.push("backend-postgres");
+if (await postgresAnswers()) projects.push("backend-postgres", "faults");
 else if (ci) failures.push(`Postgres is not answering at ${adminUrl} (mandatory in CI)`);
 else
   console.warn(`\n⚠ Postgres is not answering at ${adminUrl}: the Postgres suite is skipped (it is mandatory in CI).`);

@@ -31,6 +31,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     // A connection dropped by the server (pg_terminate_backend, failover) must not crash the process.
     pool.on("error", () => {});
+    // The pool listens only to idle clients: one checked out for a transaction would emit an unheard
+    // "error" and crash the process. Its pending query still rejects, so the request fails cleanly.
+    pool.on("connect", (client) => client.on("error", () => {}));
     return {
       db: drizzlePg(pool, { schema }) as unknown as Db,
       driver: "postgres",

@@ -39,7 +39,8 @@ export interface NotificationWorker {
 
 export function createNotificationWorker(options: WorkerOptions): NotificationWorker {
   const { db, clock, logger } = options;
-  const batchSize = options.batchSize ?? Math.max(options.concurrency * 4, 16);
+  // Two rows per lane: the lease (60 s) then outlasts two sends that each time out (15 s).
+  const batchSize = options.batchSize ?? options.concurrency * 2;
   const leaseMs = options.leaseMs ?? 60_000;
   const retryBaseMs = options.retryBaseMs ?? 2_000;
   const retryMaxMs = options.retryMaxMs ?? 3_600_000;

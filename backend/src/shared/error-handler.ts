@@ -34,6 +34,15 @@ export function registerErrorHandling(app: FastifyInstance): void {
         (err.code === "FST_ERR_CTP_INVALID_JSON_BODY" || err instanceof SyntaxError ? "INVALID_JSON" : "BAD_REQUEST");
       return reply.status(status).send({ error: { code, message: publicMessage(code, err.message) } });
     }
+    if (isDatabaseUnavailable(err)) {
+      request.log.warn({ err }, "database connection lost during the request");
+      return reply
+        .status(503)
+        .header("retry-after", "1")
+        .send({
+          error: { code: "DATABASE_UNAVAILABLE", message: "The service is briefly unavailable. Please try again." },
+        });
+    }
     request.log.error({ err }, "unhandled error");
     return reply.status(500).send({ error: { code: "INTERNAL_ERROR", message: "Something went wrong on our side." } });
   });
@@ -50,4 +59,26 @@ function publicMessage(code: string, fallback: string): string {
     default:
       return fallback.slice(0, 200);
   }
+}
+
+const CONNECTION_ERRORS = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "57P01", "57P02", "57P03"]);
+const CONNECTION_MESSAGES =
+  /Connection terminated|not queryable|Connection ended|timeout exceeded when trying to connect/i;
+
+/**
+ * A lost or refused database connection (failover, restart, pg_terminate_backend) is the service being
+ * briefly unavailable, not a bug: the transaction rolled back, so the client may safely retry.
+ */
+function isDatabaseUnavailable(err: unknown): boolean {
+  for (
+    let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 5;
+    depth++
+  ) {
+    const code = typeof e.code === "string" ? e.code : "";
+    if (CONNECTION_ERRORS.has(code) || code.startsWith("08")) return true;
+    if (typeof e.message === "string" && CONNECTION_MESSAGES.test(e.message)) return true;
+    e = e.cause as typeof e;
+  }
+  return false;
 }
