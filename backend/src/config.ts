@@ -104,8 +104,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Production never falls back to a development convenience that would lose money or messages.
     if (!e.JWT_SECRET) throw missing("JWT_SECRET", "is required in production");
     if (!e.PAYMENT_WEBHOOK_SECRET) throw missing("PAYMENT_WEBHOOK_SECRET", "is required in production");
-    if (e.SMS_PROVIDER === "console") throw missing("SMS_PROVIDER", "must be twilio or http in production, not console");
-    if (!e.EMAIL_HOST) throw missing("EMAIL_HOST", "is required in production (without it mail is only kept for the dev inbox)");
+    if (e.SMS_PROVIDER === "console")
+      throw missing("SMS_PROVIDER", "must be twilio or http in production, not console");
+    if (!e.EMAIL_HOST)
+      throw missing("EMAIL_HOST", "is required in production (without it mail is only kept for the dev inbox)");
   }
 
   const frontendUrl = (e.FRONTEND_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
