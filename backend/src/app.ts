@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from "fastify";
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import { accountsRoutes } from "./accounts/accounts.routes";
 import type { Deps } from "./deps";
@@ -24,6 +24,15 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: 64 * 1024,
     trustProxy: true,
+    // Errors Fastify raises before routing (a malformed URL, an over-long parameter) get our shape too.
+    frameworkErrors: (error, _request, reply) => {
+      const notFound = error.code === "FST_ERR_MAX_PARAM_LENGTH";
+      (reply as unknown as FastifyReply).status(notFound ? 404 : (error.statusCode ?? 400)).send({
+        error: notFound
+          ? { code: "NOT_FOUND", message: "No such resource." }
+          : { code: "BAD_REQUEST", message: "The request URL is malformed." },
+      });
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

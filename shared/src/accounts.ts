@@ -22,7 +22,7 @@ export const personName = z
   .trim()
   .min(1, "Enter a name")
   .max(100)
-  .refine((v) => !/\p{Cc}/u.test(v), "Contains control characters");
+  .refine((v) => !/[\p{Cc}\p{Cs}]/u.test(v), "Contains control characters");
 export const email = z.email("Enter a valid email address").max(254);
 export const locale = z.enum(["en", "ar"]);
 

@@ -28,6 +28,8 @@ export const toUser = (c: Customer): User => ({
   locale: c.locale,
 });
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const signingKey = (deps: Deps) => new TextEncoder().encode(deps.config.JWT_SECRET);
 
 async function signAccessToken(deps: Deps, customerId: string): Promise<string> {
@@ -110,7 +112,7 @@ export async function authenticateAccessToken(deps: Deps, token: string): Promis
       algorithms: ["HS256"],
       currentDate: deps.clock.now(),
     });
-    if (payload.typ === "access") customerId = payload.sub;
+    if (payload.typ === "access" && UUID.test(payload.sub ?? "")) customerId = payload.sub;
   } catch {
     customerId = undefined;
   }

@@ -178,7 +178,13 @@ describe("payment confirmation", () => {
     const page = await t.app.inject({ method: "GET", url: new URL(checkoutUrl).pathname });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("Pay");
-    const pay = await t.app.inject({ method: "POST", url: `/payments/sandbox/checkout/${paymentId}/pay` });
+    // As the browser submits the page's form.
+    const pay = await t.app.inject({
+      method: "POST",
+      url: `/payments/sandbox/checkout/${paymentId}/pay`,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      payload: "",
+    });
     expect(pay.statusCode).toBe(303);
     const location = new URL(pay.headers.location as string);
     expect(location.pathname).toBe("/payments/confirmation");

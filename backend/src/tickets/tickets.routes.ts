@@ -33,17 +33,21 @@ export async function ticketsRoutes(app: FastifyInstance, deps: Deps): Promise<v
   r.get(
     "/users/validate-registration-token/",
     {
-      schema: { tags: ["tickets"], querystring: z.object({ token: z.string().max(512).optional() }) },
+      // The query is checked by hand: every answer from this endpoint, even to garbage, carries `valid`.
+      schema: { tags: ["tickets"], querystring: z.object({ token: z.unknown().optional() }) },
       config: perMinute(deps.config, 30),
     },
     async (request, reply) => {
-      const token = request.query.token?.trim();
-      if (!token) {
+      const raw = request.query.token;
+      const token = typeof raw === "string" ? raw.trim() : raw === undefined ? "" : undefined;
+      if (token === "") {
         return reply
           .status(400)
           .send({ valid: false, error: { code: "MISSING_TOKEN", message: "The link has no token." } });
       }
       try {
+        if (token === undefined || token.length > 512)
+          throw new TokenProblem("TOKEN_NOT_FOUND", 404, "This link is not valid.");
         return await validateRegistrationToken(deps, token);
       } catch (err) {
         if (!(err instanceof TokenProblem)) throw err;

@@ -61,7 +61,8 @@ describe("signing up and logging in through the webapp", () => {
     await page.getByRole("button", { name: "Create account" }).click();
 
     await headerName(page).filter({ hasText: name }).waitFor();
-    expect(new URL(page.url()).pathname).toBe("/");
+    // A new account with no tickets waiting for its number lands on the home page.
+    await page.waitForURL(`${server.baseUrl}/`);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe(`Welcome back, ${name}`);
 
     await page.getByRole("button", { name: "Log out" }).click();

@@ -2,7 +2,6 @@ import { lazy } from "react";
 import { createBrowserRouter, RouterProvider } from "react-router";
 import { HomePage } from "./features/home/HomePage";
 import { Layout } from "./features/layout/Layout";
-import { MyTicketsPage } from "./features/my-tickets/MyTicketsPage";
 import { NotFoundPage } from "./features/not-found/NotFoundPage";
 import { RequireAuth } from "./features/session/RequireAuth";
 
@@ -10,6 +9,15 @@ import { RequireAuth } from "./features/session/RequireAuth";
 // Layout's Suspense boundary keeps the header on screen while they load.
 const LoginPage = lazy(() => import("./features/auth/LoginPage").then((m) => ({ default: m.LoginPage })));
 const SignupPage = lazy(() => import("./features/auth/SignupPage").then((m) => ({ default: m.SignupPage })));
+// The booking form validates with the shared request schema (zod, phone metadata): also on demand.
+const EventPage = lazy(() => import("./features/events/EventPage").then((m) => ({ default: m.EventPage })));
+// My Tickets formats recipients' numbers with the phone-number metadata.
+const MyTicketsPage = lazy(() =>
+  import("./features/my-tickets/MyTicketsPage").then((m) => ({ default: m.MyTicketsPage })),
+);
+const PaymentConfirmationPage = lazy(() =>
+  import("./features/checkout/PaymentConfirmationPage").then((m) => ({ default: m.PaymentConfirmationPage })),
+);
 
 const router = createBrowserRouter([
   {
@@ -18,6 +26,16 @@ const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: "login", element: <LoginPage /> },
       { path: "signup", element: <SignupPage /> },
+      { path: "events/:id", element: <EventPage /> },
+      {
+        // The payment gateway sends the browser back here with signed query parameters.
+        path: "payments/confirmation",
+        element: (
+          <RequireAuth>
+            <PaymentConfirmationPage />
+          </RequireAuth>
+        ),
+      },
       {
         path: "my-tickets",
         element: (

@@ -84,9 +84,16 @@ export function kashierProvider(options: KashierOptions): PaymentProvider {
       } catch {
         throw badSignature();
       }
-      const data = body.data;
+      const data = body !== null && typeof body === "object" ? body.data : undefined;
       if (!data || typeof data !== "object") throw badSignature();
-      checkSignature(options.apiKey, kashierWebhookPayload(data), header(headers, KASHIER_SIGNATURE_HEADER));
+      let payload: string;
+      try {
+        payload = kashierWebhookPayload(data);
+      } catch {
+        // Whatever an unsigned sender puts in the body, the answer is the same.
+        throw badSignature();
+      }
+      checkSignature(options.apiKey, payload, header(headers, KASHIER_SIGNATURE_HEADER));
       const transactionId = String(data.transactionId ?? data.kashierOrderId ?? "");
       return {
         eventId: `${body.event ?? "event"}:${transactionId}:${String(data.status ?? "")}`,

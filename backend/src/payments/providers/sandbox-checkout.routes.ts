@@ -21,6 +21,10 @@ export async function sandboxCheckoutRoutes(
   app: FastifyInstance,
   deps: Deps & { sandbox: SandboxProvider },
 ): Promise<void> {
+  // The Pay and Decline buttons are plain HTML forms; their (empty) bodies are not read.
+  app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_request, body, done) =>
+    done(null, body),
+  );
   const r = app.withTypeProvider<ZodTypeProvider>();
   const params = z.object({ id: z.uuid() });
 

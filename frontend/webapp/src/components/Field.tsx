@@ -7,10 +7,12 @@ interface FieldProps extends ComponentProps<"input"> {
   hint?: ReactNode;
   error?: string;
   optional?: boolean;
+  /** Shown inside the box at its end, such as a lock on a field that cannot be changed. */
+  adornment?: ReactNode;
 }
 
 /** A labelled input with its hint and error wired up for screen readers. */
-export function Field({ label, hint, error, optional, id, className, ...input }: FieldProps) {
+export function Field({ label, hint, error, optional, adornment, id, className, ...input }: FieldProps) {
   const { t } = useTranslation();
   const generatedId = useId();
   const inputId = id ?? generatedId;
@@ -24,7 +26,14 @@ export function Field({ label, hint, error, optional, id, className, ...input }:
         {label}
         {optional && <span className="field-optional"> ({t("fields.optional")})</span>}
       </label>
-      <input id={inputId} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      {adornment ? (
+        <div className="field-control">
+          <input id={inputId} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+          <span className="field-adornment">{adornment}</span>
+        </div>
+      ) : (
+        <input id={inputId} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
+      )}
       {error && (
         <p id={errorId} className="field-error">
           {error}

@@ -3,9 +3,10 @@ import { useMutation } from "@tanstack/react-query";
 import { password } from "@ticketrunners/shared";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { z } from "zod";
+import { useRegistrationToken } from "../features/auth/use-registration-token";
 import { useSession } from "../features/session/use-session";
 import { currentLocale } from "../i18n";
 import { schemas } from "../lib/account-schemas";
@@ -13,9 +14,11 @@ import { ApiError } from "../lib/api/client";
 import { completeRegistration, register, verifyOtp } from "../lib/api/services/auth";
 import type { RegisterRequest } from "../lib/api/types";
 import { apiErrorMessage, fieldErrorMessage } from "../lib/error-messages";
+import { formatMobileNumber } from "../lib/phone";
 import { withNext } from "../lib/safe-next";
 import { Alert } from "./Alert";
 import { Field } from "./Field";
+import { LockIcon, TicketIcon } from "./Icons";
 import { MobileNumberHint } from "./MobileNumberHint";
 import { OtpForm } from "./OtpForm";
 import { SubmitButton } from "./SubmitButton";
@@ -27,13 +30,127 @@ const passwordSchema = z
   .object({ password, password_confirm: z.string() })
   .refine((values) => values.password === values.password_confirm, { path: ["password_confirm"] });
 
+const TOKEN_PROBLEMS = new Set(["TOKEN_EXPIRED", "TOKEN_USED", "TOKEN_NOT_FOUND"]);
+
 type Step = { name: "details" } | { name: "verify"; details: Details } | { name: "password"; details: Details };
 const STEP_NUMBER = { details: 1, verify: 2, password: 3 } as const;
 
-export interface SignupFormProps {
+/**
+ * Signup. Opened from a ticket's claim link (`/signup?token=…`, texted to someone a ticket was bought
+ * for), it first checks the link: a usable one pre-fills and locks the mobile number it was sent to and
+ * says which event the ticket is for; an expired, used or unknown one explains itself and offers to log
+ * in or to sign up without it. With or without a link, every ticket waiting for the number joins the
+ * new account as it is created: the server links them by the verified number, and the token only marks
+ * the link used.
+ */
+export function SignupForm() {
+  const [searchParams] = useSearchParams();
+  const token = searchParams.get("token");
+  if (token !== null) return <ClaimSignup token={token.trim()} />;
+  return <SignupSteps />;
+}
+
+type ClaimProblem = "expired" | "used" | "invalid";
+
+/** Why a claim link cannot be used, or undefined when the failure says nothing about the link. */
+function claimProblem(error: unknown): ClaimProblem | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  switch (error.code) {
+    case "TOKEN_EXPIRED":
+      return "expired";
+    case "TOKEN_USED":
+      return "used";
+    case "TOKEN_NOT_FOUND":
+    case "MISSING_TOKEN":
+    case "VALIDATION_ERROR":
+      return "invalid";
+    default:
+      return undefined;
+  }
+}
+
+function ClaimSignup({ token }: { token: string }) {
+  const { t } = useTranslation();
+  // An empty token is not worth a request: it can only be refused.
+  const claim = useRegistrationToken(token === "" ? null : token);
+
+  if (token === "") return <ClaimLinkProblem problem="invalid" />;
+  if (claim.isPending) {
+    return (
+      <p className="page-loading" role="status">
+        {t("claim.checking")}
+      </p>
+    );
+  }
+  if (claim.isError) {
+    const problem = claimProblem(claim.error);
+    if (problem) return <ClaimLinkProblem problem={problem} />;
+    // Rate-limited, offline or a server hiccup: the link may be fine, so offer to ask again.
+    return (
+      <div className="load-error">
+        <Alert>
+          {t("claim.checkFailed")} {apiErrorMessage(t, claim.error)}
+        </Alert>
+        <button type="button" className="button button-secondary" onClick={() => claim.refetch()}>
+          {t("claim.retry")}
+        </button>
+      </div>
+    );
+  }
+
+  const link = claim.data;
+  return (
+    <>
+      <div className="claim-banner" data-testid="claim-banner">
+        <TicketIcon className="claim-banner-icon" />
+        <div>
+          <p className="claim-banner-title">
+            <Trans i18nKey="claim.banner" values={{ event: link.event_name }} components={{ n: <bdi /> }} />
+          </p>
+          <p>
+            <Trans
+              i18nKey="claim.bannerDetail"
+              values={{ purchaser: link.purchaser_name }}
+              count={link.ticket_count}
+              components={{ n: <bdi /> }}
+            />
+          </p>
+          <p className="claim-banner-hint">{t("claim.bannerHint")}</p>
+        </div>
+      </div>
+      <SignupSteps lockedMobileNumber={link.phone_number} registrationToken={token} />
+    </>
+  );
+}
+
+function ClaimLinkProblem({ problem }: { problem: ClaimProblem }) {
+  const { t } = useTranslation();
+  const [searchParams] = useSearchParams();
+  const next = searchParams.get("next");
+  return (
+    <div className="claim-problem" data-testid="claim-link-problem" data-reason={problem}>
+      <h2>{t("claim.problemTitle")}</h2>
+      <p className="claim-problem-reason" role="alert">
+        {t(`claim.${problem}`)}
+      </p>
+      <p className="muted">{t(`claim.${problem}Hint`)}</p>
+      <div className="claim-problem-actions">
+        {/* Someone holding a ticket link most likely wants to see their tickets after logging in. */}
+        <Link to={withNext("/login", next ?? "/my-tickets")} className="button button-primary">
+          {t("claim.login")}
+        </Link>
+        <Link to={withNext("/signup", next)} className="button button-secondary">
+          {t("claim.signupWithout")}
+        </Link>
+      </div>
+    </div>
+  );
+}
+
+interface SignupStepsProps {
   /**
-   * A number the person may not change, such as the one a ticket's registration link was issued for.
-   * The field is shown read-only; the server enforces the lock too.
+   * A number the person may not change: the one a ticket's claim link was sent to. The field is shown
+   * read-only with a lock; the server enforces the lock too.
    */
   lockedMobileNumber?: string;
   /** Sent with the final step so the server can mark the link used. */
@@ -41,7 +158,7 @@ export interface SignupFormProps {
 }
 
 /** Signup in three steps: details (texts a code), the code, then a password; ends signed in. */
-export function SignupForm({ lockedMobileNumber, registrationToken }: SignupFormProps) {
+function SignupSteps({ lockedMobileNumber, registrationToken }: SignupStepsProps) {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>({ name: "details" });
   const [lastDetails, setLastDetails] = useState<Details | undefined>();
@@ -102,7 +219,7 @@ function DetailsStep({
   const form = useForm({
     resolver: zodResolver(detailsSchema),
     defaultValues: {
-      mobile_number: lockedMobileNumber ?? defaultValues?.mobile_number ?? "",
+      mobile_number: lockedMobileNumber ? formatMobileNumber(lockedMobileNumber) : (defaultValues?.mobile_number ?? ""),
       name: defaultValues?.name ?? "",
       email: defaultValues?.email,
     },
@@ -132,6 +249,8 @@ function DetailsStep({
         autoComplete="tel"
         dir="ltr"
         readOnly={lockedMobileNumber !== undefined}
+        adornment={lockedMobileNumber ? <LockIcon /> : undefined}
+        data-testid={lockedMobileNumber ? "mobile-locked" : undefined}
         {...form.register("mobile_number")}
       />
       <Field
@@ -165,12 +284,18 @@ function PasswordStep({ mobileNumber, registrationToken }: { mobileNumber: strin
     defaultValues: { password: "", password_confirm: "" },
   });
   const submit = useMutation({
-    mutationFn: (values: z.output<typeof passwordSchema>) =>
-      completeRegistration({
-        mobile_number: mobileNumber,
-        password: values.password,
-        registration_token: registrationToken,
-      }),
+    mutationFn: async (values: z.output<typeof passwordSchema>) => {
+      const body = { mobile_number: mobileNumber, password: values.password };
+      if (!registrationToken) return completeRegistration(body);
+      try {
+        return await completeRegistration({ ...body, registration_token: registrationToken });
+      } catch (error) {
+        // The link expired or was replaced (the buyer resent it) while they signed up. Their number is
+        // verified all the same, and that alone gives them every ticket waiting for it.
+        if (error instanceof ApiError && TOKEN_PROBLEMS.has(error.code)) return completeRegistration(body);
+        throw error;
+      }
+    },
     onSuccess: signIn,
   });
   const { errors } = form.formState;

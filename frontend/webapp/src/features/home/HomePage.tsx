@@ -1,10 +1,20 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useDocumentTitle } from "../../lib/use-document-title";
+import { EventList } from "../events/EventList";
 import { useMe } from "../session/use-me";
 import { useSession } from "../session/use-session";
 
 export function HomePage() {
+  return (
+    <div className="home">
+      <Hero />
+      <EventList />
+    </div>
+  );
+}
+
+function Hero() {
   const { t } = useTranslation();
   useDocumentTitle();
   const { user } = useSession();

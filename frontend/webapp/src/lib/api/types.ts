@@ -1,7 +1,20 @@
-import type { accountSchemas } from "@ticketrunners/shared";
+import type { accountSchemas, TicketView } from "@ticketrunners/shared";
 import type { z } from "zod";
 
-export type { ApiErrorBody, AuthTokens, Locale, User } from "@ticketrunners/shared";
+export type {
+  ApiErrorBody,
+  AuthTokens,
+  ClaimStatus,
+  DeliveryStatus,
+  EventView,
+  Locale,
+  MyTicketsResponse,
+  PurchaseRequest,
+  SentTicketView,
+  TicketCategoryView,
+  TicketView,
+  User,
+} from "@ticketrunners/shared";
 
 type AccountSchemas = ReturnType<typeof accountSchemas>;
 
@@ -24,4 +37,60 @@ export interface VerifyOtpResponse {
 
 export interface LoginResponse {
   otp_required: true;
+}
+
+/**
+ * GET /users/validate-registration-token/: what a ticket's claim link is for. A link that cannot be
+ * used answers 400/404/410 instead (`MISSING_TOKEN`, `TOKEN_NOT_FOUND`, `TOKEN_EXPIRED`, `TOKEN_USED`),
+ * which the client turns into an ApiError with that code.
+ */
+export interface ValidateRegistrationTokenResponse {
+  valid: true;
+  /** The number the link was sent to, in E.164: the signup form locks it. */
+  phone_number: string;
+  ticket_id: string;
+  /** Tickets in that purchase still waiting for this number. */
+  ticket_count: number;
+  event_name: string;
+  purchaser_name: string;
+  expires_at: string;
+}
+
+/** POST /tickets/book/ */
+export interface BookResponse {
+  payment_id: string;
+  tickets: TicketView[];
+}
+
+/** POST /payments/process/: the gateway's hosted page to send the browser to. */
+export interface CheckoutResponse {
+  transaction_id: string;
+  checkout_url: string;
+  expires_at: string;
+}
+
+export type PaymentStatus = "pending" | "paid" | "failed" | "expired";
+
+/** POST /payments/confirm/ and GET /payments/{id}/status/ */
+export interface PaymentStatusView {
+  transaction_id: string;
+  status: PaymentStatus;
+  amount_minor: number;
+  currency: string;
+  event_id: string;
+  /** Tickets issued so far: all of them once the payment is paid. */
+  ticket_count: number;
+  expires_at: string | null;
+}
+
+export interface ConfirmPaymentRequest {
+  transaction_id: string;
+  /** Every query parameter the gateway put on the redirect; the server checks their signature. */
+  params?: Record<string, string>;
+}
+
+/** POST /users/tickets/{id}/resend-claim/ */
+export interface ResendClaimResponse {
+  resent: true;
+  expires_at: string;
 }

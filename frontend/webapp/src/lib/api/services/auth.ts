@@ -7,6 +7,7 @@ import type {
   RefreshTokenRequest,
   RegisterRequest,
   RegisterResponse,
+  ValidateRegistrationTokenResponse,
   VerifyLoginOtpRequest,
   VerifyOtpRequest,
   VerifyOtpResponse,
@@ -35,3 +36,14 @@ export const verifyLoginOtp = (body: VerifyLoginOtpRequest) =>
 export const refreshToken = (body: RefreshTokenRequest) => api.request<AuthTokens>(REFRESH_TOKEN_PATH, { body });
 
 export const me = (signal?: AbortSignal) => api.request<User>(`${USERS}/me/`, { auth: true, signal });
+
+/**
+ * What a ticket's claim link (`/signup?token=…`) is for: the number it was sent to, the event and who
+ * bought it. Reading it changes nothing on the server. An unusable link rejects with an ApiError whose
+ * code says why (`TOKEN_EXPIRED`, `TOKEN_USED`, `TOKEN_NOT_FOUND`, `MISSING_TOKEN`).
+ */
+export const validateRegistrationToken = (token: string, signal?: AbortSignal) =>
+  api.request<ValidateRegistrationTokenResponse>(
+    `${USERS}/validate-registration-token/?${new URLSearchParams({ token })}`,
+    { signal },
+  );

@@ -1,0 +1,76 @@
+import type { Locator, Page } from "playwright-core";
+import { messageIds, type Person } from "./people";
+import type { RunningServer } from "./server";
+
+/** What a person does in the browser, step by step, as they would. */
+
+export const headerName = (page: Page) => page.getByTestId("header-user-name");
+
+/** Logs in with number and password, then the code texted to the number; ends signed in. */
+export async function logIn(page: Page, server: RunningServer, person: Person, options: { from?: string } = {}) {
+  if (options.from !== "here") await page.goto(`${server.baseUrl}${options.from ?? "/login"}`);
+  const seen = await messageIds(server, person.mobile.e164);
+  await page.fill('input[name="mobile_number"]', person.mobile.local);
+  await page.fill('input[name="password"]', person.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  const { code } = await server.waitForOtp(person.mobile.e164, seen);
+  await page.fill('input[name="otp_code"]', code);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await headerName(page).filter({ hasText: person.name }).waitFor();
+}
+
+/**
+ * Signs up on the page already open (`/signup`, with or without a claim link): details unless the
+ * number is locked, the texted code, a password. Ends signed in.
+ */
+export async function signUpHere(page: Page, server: RunningServer, person: Person) {
+  const seen = await messageIds(server, person.mobile.e164);
+  const mobile = page.locator('input[name="mobile_number"]');
+  if (!(await mobile.getAttribute("readonly").then((v) => v !== null))) await mobile.fill(person.mobile.local);
+  await page.fill('input[name="name"]', person.name);
+  await page.fill('input[name="email"]', person.email);
+  await page.getByRole("button", { name: "Continue" }).click();
+  const { code } = await server.waitForOtp(person.mobile.e164, seen);
+  await page.fill('input[name="otp_code"]', code);
+  await page.getByRole("button", { name: "Verify" }).click();
+  await page.fill('input[name="password"]', person.password);
+  await page.fill('input[name="password_confirm"]', person.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await headerName(page).filter({ hasText: person.name }).waitFor();
+}
+
+export type TicketFor = "me" | { mobile: string; name?: string; email?: string };
+
+export interface Purchase {
+  event: string;
+  category: string;
+  tickets: TicketFor[];
+}
+
+/** Fills the booking form on the open event page: how many tickets, and who each one is for. */
+export async function fillBooking(page: Page, purchase: Purchase) {
+  await page.getByLabel(`Number of ${purchase.category} tickets`).selectOption(String(purchase.tickets.length));
+  for (const [index, ticket] of purchase.tickets.entries()) {
+    const row = page.getByRole("group", { name: `Ticket ${index + 1} · ${purchase.category}` });
+    if (ticket === "me") {
+      await row.getByLabel("For me").check();
+      continue;
+    }
+    await row.getByLabel("For someone else").check();
+    await row.getByLabel("Their mobile number").fill(ticket.mobile);
+    if (ticket.name) await row.getByLabel("Their name").fill(ticket.name);
+    if (ticket.email) await row.getByLabel("Their email").fill(ticket.email);
+  }
+}
+
+/** My Tickets, on the given tab. */
+export async function openMyTickets(page: Page, server: RunningServer, tab: "owned" | "sent" = "owned") {
+  await page.goto(`${server.baseUrl}/my-tickets`);
+  await page.getByTestId(`tab-${tab}`).click();
+  await page.locator(`[data-testid="tab-${tab}"][aria-selected="true"]`).waitFor();
+}
+
+/** A locator's text with every run of white space (Intl puts no-break spaces in prices) as one space. */
+export async function textOf(locator: Locator): Promise<string> {
+  return ((await locator.textContent()) ?? "").replace(/\s+/g, " ").trim();
+}

@@ -1,0 +1,22 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { processPayment } from "../../lib/api/services/payments";
+import { eventsQueryKey } from "../events/use-events";
+import { myTicketsQueryKey } from "../my-tickets/use-my-tickets";
+
+/**
+ * "Continue to payment": holds the seats and sends the browser to the gateway's hosted page, which
+ * brings it back to /payments/confirmation.
+ */
+export function useStartCheckout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: processPayment,
+    onSuccess: (checkout) => {
+      // Seats are now held, so what is left in each category has changed.
+      void queryClient.invalidateQueries({ queryKey: eventsQueryKey });
+      void queryClient.invalidateQueries({ queryKey: myTicketsQueryKey });
+      window.location.assign(checkout.checkout_url);
+    },
+    onError: () => queryClient.invalidateQueries({ queryKey: eventsQueryKey }),
+  });
+}

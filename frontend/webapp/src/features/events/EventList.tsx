@@ -1,0 +1,83 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { Alert } from "../../components/Alert";
+import { EmptyState } from "../../components/EmptyState";
+import { CalendarIcon, PinIcon } from "../../components/Icons";
+import type { EventView } from "../../lib/api/types";
+import { apiErrorMessage } from "../../lib/error-messages";
+import { formatEventDate, formatMoney } from "../../lib/format";
+import { useLocale } from "../../lib/use-locale";
+import { useEvents } from "./use-events";
+
+/** The home page's list of upcoming events, soonest first. */
+export function EventList() {
+  const { t } = useTranslation();
+  const events = useEvents();
+
+  return (
+    <section className="events-section" aria-labelledby="events-title">
+      <h2 id="events-title">{t("events.title")}</h2>
+      {events.isPending && <p className="page-loading">{t("common.loading")}</p>}
+      {events.isError && (
+        <div className="load-error">
+          <Alert>
+            {t("events.loadError")} {apiErrorMessage(t, events.error)}
+          </Alert>
+          <button type="button" className="button button-secondary" onClick={() => events.refetch()}>
+            {t("events.retry")}
+          </button>
+        </div>
+      )}
+      {events.data?.length === 0 && <EmptyState title={t("events.empty")} hint={t("events.emptyHint")} />}
+      {events.data && events.data.length > 0 && (
+        <ul className="event-grid">
+          {events.data.map((event) => (
+            <li key={event.id}>
+              <EventCard event={event} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function EventCard({ event }: { event: EventView }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const available = event.categories.filter((c) => c.remaining > 0);
+  const cheapest = available.reduce<(typeof available)[number] | undefined>(
+    (low, c) => (low === undefined || c.price_minor < low.price_minor ? c : low),
+    undefined,
+  );
+
+  return (
+    <article className="event-card" data-testid="event-card">
+      <p className="event-card-date">
+        <CalendarIcon />
+        <time dateTime={event.starts_at}>{formatEventDate(event.starts_at, locale)}</time>
+      </p>
+      <h3 className="event-card-title">
+        {/* The link covers the whole card (see .event-card-link::after). */}
+        <Link to={`/events/${event.id}`} className="event-card-link">
+          <bdi>{event.name}</bdi>
+        </Link>
+      </h3>
+      <p className="event-card-venue">
+        <PinIcon />
+        <bdi>{event.venue}</bdi>
+      </p>
+      <div className="event-card-footer">
+        {cheapest ? (
+          <span className="event-card-price">
+            {t("events.from", { price: formatMoney(cheapest.price_minor, cheapest.currency, locale) })}
+          </span>
+        ) : (
+          <span className="badge badge-muted" data-testid="sold-out">
+            {t("events.soldOut")}
+          </span>
+        )}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,119 @@
+import { MAX_TICKETS_PER_ITEM, MAX_TICKETS_PER_PURCHASE, purchaseRequestSchema } from "@ticketrunners/shared";
+import { type FieldError, type FieldErrors, type Resolver, set } from "react-hook-form";
+import type { EventView, PurchaseRequest } from "../../lib/api/types";
+
+/** One ticket's row in the form: kept by the buyer, or given to someone by mobile number. */
+export interface TicketChoice {
+  for: "me" | "other";
+  name: string;
+  mobile_number: string;
+  email: string;
+}
+
+/** One row per category, in the event's order; `assignees` always has room for the most tickets. */
+export interface BookingValues {
+  items: { category_id: string; quantity: number; assignees: TicketChoice[] }[];
+}
+
+export const emptyTicketChoice = (): TicketChoice => ({ for: "me", name: "", mobile_number: "", email: "" });
+
+export function defaultBookingValues(event: EventView): BookingValues {
+  return {
+    items: event.categories.map((category) => ({
+      category_id: category.id,
+      quantity: 0,
+      assignees: Array.from({ length: MAX_TICKETS_PER_ITEM }, emptyTicketChoice),
+    })),
+  };
+}
+
+/** How many of a category one purchase can take: the per-item cap, or what is left. */
+export const maxQuantity = (remaining: number) => Math.max(0, Math.min(MAX_TICKETS_PER_ITEM, remaining));
+
+/**
+ * The request body the form stands for, and for each of its items the form row it came from.
+ * Categories left at 0 are dropped; a purchase where every ticket is the buyer's sends no assignees.
+ */
+export function toPurchaseRequest(eventId: string, values: BookingValues) {
+  const formIndex: number[] = [];
+  const items = values.items.flatMap((item, index) => {
+    if (!(item.quantity > 0)) return [];
+    formIndex.push(index);
+    const choices = item.assignees.slice(0, item.quantity);
+    const assignees = choices.map((choice) =>
+      choice.for === "me"
+        ? null
+        : {
+            // Blank optional boxes mean "not given", not "invalid".
+            name: choice.name.trim() || undefined,
+            mobile_number: choice.mobile_number,
+            email: choice.email.trim() || undefined,
+          },
+    );
+    const anyGiven = assignees.some((a) => a !== null);
+    return [{ category_id: item.category_id, quantity: item.quantity, ...(anyGiven ? { assignees } : {}) }];
+  });
+  return { request: { event_id: eventId, items }, formIndex };
+}
+
+/** Form-wide problems (nothing chosen, too many tickets) live at this path, shown above the button. */
+export const BOOKING_FORM_ERROR = "root.items";
+
+/**
+ * Validates the booking form with the exact schema the server applies to the request body
+ * (`purchaseRequestSchema`), and puts each problem back on the form field it came from.
+ */
+export function bookingResolver(eventId: string, region: string): Resolver<BookingValues, unknown, PurchaseRequest> {
+  const schema = purchaseRequestSchema(region);
+  return async (values) => {
+    const { request, formIndex } = toPurchaseRequest(eventId, values);
+    const parsed = schema.safeParse(request);
+    if (parsed.success) return { values: parsed.data, errors: {} };
+
+    const errors: FieldErrors<BookingValues> = {};
+    for (const issue of parsed.error.issues) {
+      const [head, itemIndex, ...rest] = issue.path;
+      let path: string;
+      let error: FieldError;
+      if (head === "items" && typeof itemIndex === "number" && rest.length > 0) {
+        path = ["items", formIndex[itemIndex] ?? itemIndex, ...rest].map(String).join(".");
+        error = { type: issue.code, message: issue.message };
+      } else {
+        path = BOOKING_FORM_ERROR;
+        error = formError(issue.code, issue.message, request.items.length);
+      }
+      // The first problem with a field is the one to show.
+      if (!hasError(errors, path)) set(errors, path, error);
+    }
+    return { values: {}, errors };
+  };
+}
+
+function formError(code: string, message: string, itemCount: number): FieldError {
+  if (itemCount === 0) return { type: "nothing_chosen", message: "Choose at least one ticket" };
+  if (message.startsWith(`At most ${MAX_TICKETS_PER_PURCHASE}`)) return { type: "too_many", message };
+  return { type: code, message };
+}
+
+function hasError(errors: FieldErrors<BookingValues>, path: string): boolean {
+  let node: unknown = errors;
+  for (const key of path.split(".")) {
+    if (typeof node !== "object" || node === null) return false;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node !== undefined;
+}
+
+/** What the listed prices add up to; display only, as the server prices the order itself. */
+export function bookingTotal(event: EventView, values: BookingValues): { amountMinor: number; tickets: number } {
+  let amountMinor = 0;
+  let tickets = 0;
+  values.items.forEach((item, index) => {
+    const category = event.categories[index];
+    const quantity = Number(item.quantity) || 0;
+    if (!category || quantity <= 0) return;
+    amountMinor += category.price_minor * quantity;
+    tickets += quantity;
+  });
+  return { amountMinor, tickets };
+}
