@@ -1,8 +1,9 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { User } from "@ticketrunners/shared";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { jwtVerify, SignJWT } from "jose";
 import type { DbOrTx } from "../db/client";
+import { preparedQuery } from "../db/prepared";
 import { customers, refreshTokens } from "../db/schema";
 import type { Deps } from "../deps";
 import { AppError } from "../shared/app-error";
@@ -29,6 +30,14 @@ export const toUser = (c: Customer): User => ({
 });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const customerById = preparedQuery((db) =>
+  db
+    .select()
+    .from(customers)
+    .where(eq(customers.id, sql.placeholder("id")))
+    .prepare("customer_by_id"),
+);
 
 const signingKey = (deps: Deps) => new TextEncoder().encode(deps.config.JWT_SECRET);
 
@@ -117,7 +126,7 @@ export async function authenticateAccessToken(deps: Deps, token: string): Promis
     customerId = undefined;
   }
   if (!customerId) throw new AppError("UNAUTHORIZED", 401, "Please log in.");
-  const customer = await deps.db.query.customers.findFirst({ where: eq(customers.id, customerId) });
+  const [customer] = await customerById(deps.db).execute({ id: customerId });
   if (!customer) throw new AppError("UNAUTHORIZED", 401, "Please log in.");
   if (customer.status !== "active") throw bannedError();
   return customer;

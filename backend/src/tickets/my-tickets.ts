@@ -1,10 +1,26 @@
 import type { MyTicketsResponse, SentTicketView, TicketView } from "@ticketrunners/shared";
-import { and, eq, isNotNull, isNull, ne, or } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
+import { preparedQuery } from "../db/prepared";
 import { tickets } from "../db/schema";
 import type { Deps } from "../deps";
 import { notFound } from "../shared/app-error";
 import { deliveryStatusByTicket } from "./delivery-status";
 import { selectTicketRows, toTicketView } from "./ticket-views";
+
+const customerId = sql.placeholder("customerId");
+const ownedTickets = preparedQuery((db) =>
+  selectTicketRows(db, eq(tickets.ownerId, customerId)).prepare("my_tickets_owned"),
+);
+const sentTickets = preparedQuery((db) =>
+  selectTicketRows(
+    db,
+    and(
+      eq(tickets.buyerId, customerId),
+      isNotNull(tickets.assignedMobile),
+      or(isNull(tickets.ownerId), ne(tickets.ownerId, customerId)),
+    ),
+  ).prepare("my_tickets_sent"),
+);
 
 /**
  * My Tickets: the tickets the customer holds (their own and those others gave them) and the ones
@@ -12,15 +28,8 @@ import { selectTicketRows, toTicketView } from "./ticket-views";
  */
 export async function listMyTickets(deps: Deps, customerId: string): Promise<MyTicketsResponse> {
   const [ownedRows, sentRows] = await Promise.all([
-    selectTicketRows(deps.db, eq(tickets.ownerId, customerId)),
-    selectTicketRows(
-      deps.db,
-      and(
-        eq(tickets.buyerId, customerId),
-        isNotNull(tickets.assignedMobile),
-        or(isNull(tickets.ownerId), ne(tickets.ownerId, customerId)),
-      ),
-    ),
+    ownedTickets(deps.db).execute({ customerId }),
+    sentTickets(deps.db).execute({ customerId }),
   ]);
   const delivery = await deliveryStatusByTicket(
     deps,

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "../db/client";
+import { preparedQuery } from "../db/prepared";
 import { customers, events, payments, ticketRegistrationTokens, tickets } from "../db/schema";
 import type { Deps } from "../deps";
 import { AppError } from "../shared/app-error";
@@ -65,10 +66,9 @@ export interface TokenValidation {
   expires_at: string;
 }
 
-/** What the signup page shows for a claim link. Reads only: links nothing, spends nothing. One query. */
-export async function validateRegistrationToken(deps: Deps, raw: string): Promise<TokenValidation> {
-  const t = ticketRegistrationTokens;
-  const [row] = await deps.db
+const t = ticketRegistrationTokens;
+const tokenDescription = preparedQuery((db) =>
+  db
     .select({
       token: t,
       eventName: events.name,
@@ -81,8 +81,14 @@ export async function validateRegistrationToken(deps: Deps, raw: string): Promis
     .innerJoin(events, eq(events.id, tickets.eventId))
     .innerJoin(payments, eq(payments.id, t.paymentId))
     .innerJoin(customers, eq(customers.id, payments.buyerId))
-    .where(eq(t.tokenHash, sha256(raw)))
-    .limit(1);
+    .where(eq(t.tokenHash, sql.placeholder("hash")))
+    .limit(1)
+    .prepare("registration_token_description"),
+);
+
+/** What the signup page shows for a claim link. Reads only: links nothing, spends nothing. One query. */
+export async function validateRegistrationToken(deps: Deps, raw: string): Promise<TokenValidation> {
+  const [row] = await tokenDescription(deps.db).execute({ hash: sha256(raw) });
   if (!row) throw tokenNotFound();
   checkUsable(deps, row.token);
   return {
