@@ -86,3 +86,19 @@ export interface MyTicketsResponse {
   owned: TicketView[];
   sent: SentTicketView[];
 }
+
+/**
+ * GET /users/validate-registration-token/: what a ticket's claim link is for. A link that cannot be
+ * used answers 400/404/410 instead (`MISSING_TOKEN`, `TOKEN_NOT_FOUND`, `TOKEN_EXPIRED`, `TOKEN_USED`).
+ */
+export interface ValidateRegistrationTokenResponse {
+  valid: true;
+  /** The number the link was sent to, in E.164: the signup form locks it. */
+  phone_number: string;
+  ticket_id: string;
+  /** Tickets in that purchase still waiting for this number. */
+  ticket_count: number;
+  event_name: string;
+  purchaser_name: string;
+  expires_at: string;
+}

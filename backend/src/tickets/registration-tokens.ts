@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { ValidateRegistrationTokenResponse } from "@ticketrunners/shared";
 import { eq, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "../db/client";
 import { preparedQuery } from "../db/prepared";
@@ -56,16 +57,6 @@ function checkUsable(deps: Deps, token: TokenRow): void {
   if (token.expiresAt <= deps.clock.now()) throw new TokenProblem("TOKEN_EXPIRED", 410, "This link has expired.");
 }
 
-export interface TokenValidation {
-  valid: true;
-  phone_number: string;
-  ticket_id: string;
-  ticket_count: number;
-  event_name: string;
-  purchaser_name: string;
-  expires_at: string;
-}
-
 const t = ticketRegistrationTokens;
 const tokenDescription = preparedQuery((db) =>
   db
@@ -87,7 +78,7 @@ const tokenDescription = preparedQuery((db) =>
 );
 
 /** What the signup page shows for a claim link. Reads only: links nothing, spends nothing. One query. */
-export async function validateRegistrationToken(deps: Deps, raw: string): Promise<TokenValidation> {
+export async function validateRegistrationToken(deps: Deps, raw: string): Promise<ValidateRegistrationTokenResponse> {
   const [row] = await tokenDescription(deps.db).execute({ hash: sha256(raw) });
   if (!row) throw tokenNotFound();
   checkUsable(deps, row.token);

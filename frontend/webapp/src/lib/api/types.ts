@@ -14,6 +14,7 @@ export type {
   TicketCategoryView,
   TicketView,
   User,
+  ValidateRegistrationTokenResponse,
 } from "@ticketrunners/shared";
 
 type AccountSchemas = ReturnType<typeof accountSchemas>;
@@ -37,23 +38,6 @@ export interface VerifyOtpResponse {
 
 export interface LoginResponse {
   otp_required: true;
-}
-
-/**
- * GET /users/validate-registration-token/: what a ticket's claim link is for. A link that cannot be
- * used answers 400/404/410 instead (`MISSING_TOKEN`, `TOKEN_NOT_FOUND`, `TOKEN_EXPIRED`, `TOKEN_USED`),
- * which the client turns into an ApiError with that code.
- */
-export interface ValidateRegistrationTokenResponse {
-  valid: true;
-  /** The number the link was sent to, in E.164: the signup form locks it. */
-  phone_number: string;
-  ticket_id: string;
-  /** Tickets in that purchase still waiting for this number. */
-  ticket_count: number;
-  event_name: string;
-  purchaser_name: string;
-  expires_at: string;
 }
 
 /** POST /tickets/book/ */
