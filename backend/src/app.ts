@@ -23,7 +23,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
     bodyLimit: 64 * 1024,
-    trustProxy: true,
+    trustProxy: deps.config.TRUST_PROXY,
     // Errors Fastify raises before routing (a malformed URL, an over-long parameter) get our shape too.
     frameworkErrors: (error, _request, reply) => {
       const notFound = error.code === "FST_ERR_MAX_PARAM_LENGTH";

@@ -57,6 +57,8 @@ const envSchema = z.object({
   WORKER_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   /** First retry delay; each later one doubles (with jitter) up to an hour. */
   WORKER_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(2_000),
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For (else it could be forged). */
+  TRUST_PROXY: bool.default(false),
   RATE_LIMIT_SCALE: z.coerce.number().positive().max(1_000_000).default(1),
   /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
   METRICS_TOKEN: optionalString,

@@ -67,6 +67,21 @@ describe("rate limits", () => {
     expect(last.error?.details?.retry_after_seconds).toBeGreaterThan(0);
   });
 
+  it("cannot be dodged with a forged X-Forwarded-For when no proxy is trusted", async () => {
+    const answers: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const res = await strict.app.inject({
+        method: "POST",
+        url: "/api/v1/users/complete-registration/",
+        headers: { "x-forwarded-for": `203.0.113.${i}` },
+        payload: { mobile_number: randomMobile().local, password: "a strong password" },
+      });
+      answers.push(res.statusCode);
+    }
+    expect(answers.slice(0, 10).every((s) => s === 400)).toBe(true);
+    expect(answers.slice(10)).toEqual([429, 429]);
+  });
+
   it("limits OTP verification per client", async () => {
     const codes: number[] = [];
     for (let i = 0; i < 22; i++) {
