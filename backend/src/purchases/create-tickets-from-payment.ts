@@ -2,9 +2,11 @@ import { asc, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { customers, events, type payments, ticketCategories, tickets } from "../db/schema";
 import type { Deps } from "../deps";
-import { queueAssignmentMessages } from "../notifications/assignment-messages";
-import { purchaseConfirmationEmail } from "../notifications/messages/purchase-confirmation.email";
-import { queueMessage } from "../notifications/outbox";
+import {
+  type PurchaseContext,
+  queueAssignmentMessages,
+  queuePurchaseConfirmation,
+} from "../notifications/purchase-messages";
 import { newTicketNumber } from "./ticket-number";
 
 type Payment = typeof payments.$inferSelect;
@@ -37,7 +39,7 @@ export async function createTicketsFromPayment(deps: Deps, tx: Tx, payment: Paym
     assigneeNumbers.length === 0
       ? []
       : await tx
-          .select({ id: customers.id, mobileNumber: customers.mobileNumber })
+          .select({ id: customers.id, mobileNumber: customers.mobileNumber, email: customers.email })
           .from(customers)
           .where(inArray(customers.mobileNumber, assigneeNumbers));
   const accountByNumber = new Map(recipients.map((r) => [r.mobileNumber, r.id]));
@@ -76,42 +78,21 @@ export async function createTicketsFromPayment(deps: Deps, tx: Tx, payment: Paym
     return tx.select().from(tickets).where(eq(tickets.paymentId, payment.id)).orderBy(asc(tickets.position));
   }
   created.sort((a, b) => a.position - b.position);
-  await queueAssignmentMessages(deps, tx, payment, buyer, created);
 
-  if (buyer.email) {
-    const event = await tx.query.events.findFirst({ where: eq(events.id, payment.eventId) });
-    const categories = await tx
-      .select({ id: ticketCategories.id, name: ticketCategories.name })
-      .from(ticketCategories)
-      .where(eq(ticketCategories.eventId, payment.eventId));
-    const categoryName = new Map(categories.map((c) => [c.id, c.name]));
-    if (event) {
-      const message = purchaseConfirmationEmail({
-        locale: payment.locale,
-        buyerName: buyer.name,
-        event,
-        tickets: created.map((t) => ({
-          ticketNumber: t.ticketNumber,
-          categoryName: categoryName.get(t.categoryId) ?? "",
-          forName: t.assignedMobile ? (t.assignedName ?? t.assignedMobile) : null,
-        })),
-        amountMinor: payment.amountMinor,
-        currency: payment.currency,
-        myTicketsUrl: `${deps.config.FRONTEND_URL}/my-tickets`,
-      });
-      await queueMessage(tx, deps, {
-        channel: "email",
-        recipient: buyer.email,
-        template: "purchase-confirmation",
-        locale: payment.locale,
-        subject: message.subject,
-        body: message.text,
-        html: message.html,
-        customerId: buyer.id,
-        paymentId: payment.id,
-        dedupeKey: `purchase-confirmation:${payment.id}`,
-      });
-    }
-  }
+  const event = await tx.query.events.findFirst({ where: eq(events.id, payment.eventId) });
+  if (!event) throw new Error(`payment ${payment.id} has no event`);
+  const categories = await tx
+    .select({ id: ticketCategories.id, name: ticketCategories.name })
+    .from(ticketCategories)
+    .where(eq(ticketCategories.eventId, payment.eventId));
+  const context: PurchaseContext = {
+    payment,
+    buyer,
+    event,
+    categoryName: new Map(categories.map((c) => [c.id, c.name])),
+    accountEmail: new Map(recipients.map((r) => [r.id, r.email])),
+  };
+  await queueAssignmentMessages(deps, tx, context, created);
+  await queuePurchaseConfirmation(deps, tx, context, created);
   return created;
 }

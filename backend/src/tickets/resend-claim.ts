@@ -1,7 +1,7 @@
 import { and, count, eq, gt, isNull } from "drizzle-orm";
 import { events, payments, ticketCategories, ticketRegistrationTokens, tickets } from "../db/schema";
 import type { Deps } from "../deps";
-import { queueRecipientMessages } from "../notifications/assignment-messages";
+import { queueRecipientMessages } from "../notifications/purchase-messages";
 import { AppError, notFound } from "../shared/app-error";
 import { DAY } from "../shared/clock";
 import { issueRegistrationToken } from "./registration-tokens";

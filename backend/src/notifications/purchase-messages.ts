@@ -1,10 +1,10 @@
-import { eq, inArray } from "drizzle-orm";
 import type { Tx } from "../db/client";
-import { customers, events, type payments, ticketCategories, type tickets } from "../db/schema";
+import type { payments, tickets } from "../db/schema";
 import type { Deps } from "../deps";
 import { issueRegistrationToken } from "../tickets/registration-tokens";
 import { assignmentEmail } from "./messages/assignment.email";
 import { assignmentSms } from "./messages/assignment.sms";
+import { purchaseConfirmationEmail } from "./messages/purchase-confirmation.email";
 import { queueMessage } from "./outbox";
 import { SECRET_PLACEHOLDER } from "./sealed-secrets";
 
@@ -15,6 +15,16 @@ const TOKEN_LENGTH = 43; // 32 random bytes in base64url
 
 export const claimLink = (deps: Deps) => `${deps.config.FRONTEND_URL}/signup?token=${SECRET_PLACEHOLDER}`;
 
+/** What the messages about one purchase need, loaded once by the code that issues its tickets. */
+export interface PurchaseContext {
+  payment: Payment;
+  buyer: { id: string; name: string; email: string | null; mobileNumber: string };
+  event: { name: string; venue: string; startsAt: Date };
+  categoryName: Map<string, string>;
+  /** Account email of each recipient who already has an account, by customer id. */
+  accountEmail: Map<string, string | null>;
+}
+
 /**
  * Queues the messages to the people a buyer gave tickets to: one SMS and at most one email per
  * recipient per purchase, however many tickets they got. A recipient with an account is told to look
@@ -24,60 +34,81 @@ export const claimLink = (deps: Deps) => `${deps.config.FRONTEND_URL}/signup?tok
 export async function queueAssignmentMessages(
   deps: Deps,
   tx: Tx,
-  payment: Payment,
-  buyer: { id: string; name: string; mobileNumber: string },
+  ctx: PurchaseContext,
   created: Ticket[],
 ): Promise<void> {
-  const given = created.filter((t) => t.assignedMobile && t.assignedMobile !== buyer.mobileNumber);
-  if (given.length === 0) return;
+  const { payment, buyer } = ctx;
   const byRecipient = new Map<string, Ticket[]>();
-  for (const t of given)
-    byRecipient.set(t.assignedMobile as string, [...(byRecipient.get(t.assignedMobile as string) ?? []), t]);
-
-  const event = await tx.query.events.findFirst({ where: eq(events.id, payment.eventId) });
-  if (!event) throw new Error(`payment ${payment.id} has no event`);
-  const categories = await tx
-    .select({ id: ticketCategories.id, name: ticketCategories.name })
-    .from(ticketCategories)
-    .where(eq(ticketCategories.eventId, event.id));
-  const categoryName = new Map(categories.map((c) => [c.id, c.name]));
-  const ownerIds = [...new Set(given.flatMap((t) => (t.ownerId ? [t.ownerId] : [])))];
-  const owners =
-    ownerIds.length === 0
-      ? []
-      : await tx
-          .select({ id: customers.id, email: customers.email })
-          .from(customers)
-          .where(inArray(customers.id, ownerIds));
-  const ownerEmail = new Map(owners.map((o) => [o.id, o.email]));
+  for (const t of created) {
+    if (!t.assignedMobile || t.assignedMobile === buyer.mobileNumber) continue;
+    byRecipient.set(t.assignedMobile, [...(byRecipient.get(t.assignedMobile) ?? []), t]);
+  }
 
   for (const [phone, group] of byRecipient) {
     const first = group[0] as Ticket;
-    const hasAccount = first.ownerId !== null;
-    let secret: string | undefined;
-    if (!hasAccount) {
-      const token = await issueRegistrationToken(deps, tx, {
-        ticketId: first.id,
-        paymentId: payment.id,
-        phoneNumber: phone,
-        reason: "purchase",
-      });
-      secret = token.raw;
-    }
+    const secret = first.ownerId
+      ? undefined
+      : (
+          await issueRegistrationToken(deps, tx, {
+            ticketId: first.id,
+            paymentId: payment.id,
+            phoneNumber: phone,
+            reason: "purchase",
+          })
+        ).raw;
     await queueRecipientMessages(deps, tx, {
       payment,
       purchaser: buyer.name,
-      event,
-      tickets: group.map((t) => ({ ticketNumber: t.ticketNumber, categoryName: categoryName.get(t.categoryId) ?? "" })),
+      event: ctx.event,
+      tickets: group.map((t) => ({
+        ticketNumber: t.ticketNumber,
+        categoryName: ctx.categoryName.get(t.categoryId) ?? "",
+      })),
       firstTicketId: first.id,
       phone,
       recipientName: first.assignedName,
       // An assignment email goes only to the recipient's own address: the one the buyer gave, or their account's.
-      email: first.assignedEmail ?? (first.ownerId ? (ownerEmail.get(first.ownerId) ?? null) : null),
+      email: first.assignedEmail ?? (first.ownerId ? (ctx.accountEmail.get(first.ownerId) ?? null) : null),
       secret,
       dedupeSuffix: `${payment.id}:${phone}`,
     });
   }
+}
+
+/** The buyer's purchase confirmation email, listing every ticket and whom it is for. */
+export async function queuePurchaseConfirmation(
+  deps: Deps,
+  tx: Tx,
+  ctx: PurchaseContext,
+  created: Ticket[],
+): Promise<void> {
+  const { payment, buyer } = ctx;
+  if (!buyer.email) return;
+  const message = purchaseConfirmationEmail({
+    locale: payment.locale,
+    buyerName: buyer.name,
+    event: ctx.event,
+    tickets: created.map((t) => ({
+      ticketNumber: t.ticketNumber,
+      categoryName: ctx.categoryName.get(t.categoryId) ?? "",
+      forName: t.assignedMobile ? (t.assignedName ?? t.assignedMobile) : null,
+    })),
+    amountMinor: payment.amountMinor,
+    currency: payment.currency,
+    myTicketsUrl: `${deps.config.FRONTEND_URL}/my-tickets`,
+  });
+  await queueMessage(tx, deps, {
+    channel: "email",
+    recipient: buyer.email,
+    template: "purchase-confirmation",
+    locale: payment.locale,
+    subject: message.subject,
+    body: message.text,
+    html: message.html,
+    customerId: buyer.id,
+    paymentId: payment.id,
+    dedupeKey: `purchase-confirmation:${payment.id}`,
+  });
 }
 
 export interface RecipientMessages {
