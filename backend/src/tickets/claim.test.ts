@@ -86,7 +86,7 @@ describe("assignment messages", () => {
   it("sends one SMS and one email to a recipient of several tickets, with a claim link", async () => {
     const stranger = randomMobile();
     const guest = { name: "Nour", mobile_number: stranger.local, email: `nour-${stranger.local}@example.com` };
-    const { booking } = await giveTickets([guest, guest, null]);
+    const { booking, buyer } = await giveTickets([guest, guest, null]);
     const smsList = await t.inbox(stranger.e164);
     expect(smsList).toHaveLength(1);
     expect(smsList[0]?.text).toMatch(
@@ -98,6 +98,11 @@ describe("assignment messages", () => {
     expect(emails[0]?.text).toContain(booking.tickets[1]?.ticket_number);
     expect(emails[0]?.text).toContain("Mona Buyer");
     expect(emails[0]?.text).toContain(await claimTokenFromSms(stranger.e164));
+    // Both tickets report the recipient's one SMS and one email, the second as much as the first.
+    for (const ticket of booking.tickets.slice(0, 2)) {
+      const detail = await t.call("GET", `/api/v1/users/tickets/${ticket.id}/`, undefined, buyer.access);
+      expect(detail.json()).toMatchObject({ claim_status: "pending", delivery: { sms: "sent", email: "sent" } });
+    }
   });
 
   it("sends no assignment email when the buyer gave no address, and never to the buyer instead", async () => {

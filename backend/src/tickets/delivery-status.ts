@@ -1,31 +1,29 @@
 import type { DeliveryStatus } from "@ticketrunners/shared";
-import { and, desc, inArray, like } from "drizzle-orm";
-import { notifications, type tickets } from "../db/schema";
+import { and, desc, eq, inArray, like } from "drizzle-orm";
+import { notifications, tickets } from "../db/schema";
 import type { Deps } from "../deps";
 
 type TicketRow = typeof tickets.$inferSelect;
+export type Delivery = { sms: DeliveryStatus; email: DeliveryStatus };
 
 /**
- * The delivery status of the newest SMS and email about each given ticket's recipient, in one query:
- * a recipient's messages are about all their tickets in that purchase.
+ * The delivery status of the newest SMS and email about each given ticket's recipient, in one query.
+ * A recipient's messages are about all their tickets in that purchase; each message names the first of
+ * them, whose assigned number identifies the recipient.
  */
-export async function deliveryStatusByTicket(
-  deps: Deps,
-  rows: TicketRow[],
-): Promise<Map<string, { sms: DeliveryStatus; email: DeliveryStatus }>> {
-  const result = new Map<string, { sms: DeliveryStatus; email: DeliveryStatus }>();
+export async function deliveryStatusByTicket(deps: Deps, rows: TicketRow[]): Promise<Map<string, Delivery>> {
+  const result = new Map<string, Delivery>();
   if (rows.length === 0) return result;
-  const recipientOf = (paymentId: string, phone: string | null) => `${paymentId}|${phone}`;
-  const ticketRecipient = new Map(rows.map((t) => [t.id, recipientOf(t.paymentId, t.assignedMobile)]));
+  const recipientOf = (paymentId: string | null, phone: string | null) => `${paymentId}|${phone}`;
   const messages = await deps.db
     .select({
       channel: notifications.channel,
       status: notifications.status,
       paymentId: notifications.paymentId,
-      ticketId: notifications.ticketId,
-      recipient: notifications.recipient,
+      phone: tickets.assignedMobile,
     })
     .from(notifications)
+    .innerJoin(tickets, eq(tickets.id, notifications.ticketId))
     .where(
       and(
         inArray(notifications.paymentId, [...new Set(rows.map((t) => t.paymentId))]),
@@ -34,14 +32,11 @@ export async function deliveryStatusByTicket(
     )
     .orderBy(desc(notifications.createdAt));
 
-  const latest = new Map<string, { sms?: DeliveryStatus; email?: DeliveryStatus }>();
+  const latest = new Map<string, Partial<Delivery>>();
   for (const m of messages) {
-    // SMS rows are addressed to the number itself; email rows are tied to one of the recipient's tickets.
-    const key =
-      m.channel === "sms" ? recipientOf(m.paymentId ?? "", m.recipient) : m.ticketId && ticketRecipient.get(m.ticketId);
-    if (!key) continue;
+    const key = recipientOf(m.paymentId, m.phone);
     const entry = latest.get(key) ?? {};
-    if (entry[m.channel] === undefined) entry[m.channel] = m.status;
+    entry[m.channel] ??= m.status;
     latest.set(key, entry);
   }
   for (const t of rows) {

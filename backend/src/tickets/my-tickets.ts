@@ -4,8 +4,8 @@ import { preparedQuery } from "../db/prepared";
 import { tickets } from "../db/schema";
 import type { Deps } from "../deps";
 import { notFound } from "../shared/app-error";
-import { deliveryStatusByTicket } from "./delivery-status";
-import { selectTicketRows, toTicketView } from "./ticket-views";
+import { type Delivery, deliveryStatusByTicket } from "./delivery-status";
+import { selectTicketRows, type TicketViewRow, toTicketView } from "./ticket-views";
 
 const customerId = sql.placeholder("customerId");
 const ownedTickets = preparedQuery((db) =>
@@ -37,14 +37,16 @@ export async function listMyTickets(deps: Deps, customerId: string): Promise<MyT
   );
   return {
     owned: ownedRows.map((row) => toTicketView(row, customerId)),
-    sent: sentRows.map(
-      (row): SentTicketView => ({
-        ...toTicketView(row, customerId),
-        claim_status: row.ticket.ownerId ? "claimed" : "pending",
-        claimed_at: row.ticket.claimedAt?.toISOString() ?? null,
-        delivery: delivery.get(row.ticket.id) ?? { sms: "none", email: "none" },
-      }),
-    ),
+    sent: sentRows.map((row) => toSentTicketView(row, customerId, delivery)),
+  };
+}
+
+function toSentTicketView(row: TicketViewRow, customerId: string, delivery: Map<string, Delivery>): SentTicketView {
+  return {
+    ...toTicketView(row, customerId),
+    claim_status: row.ticket.ownerId ? "claimed" : "pending",
+    claimed_at: row.ticket.claimedAt?.toISOString() ?? null,
+    delivery: delivery.get(row.ticket.id) ?? { sms: "none", email: "none" },
   };
 }
 
@@ -59,14 +61,7 @@ export async function getMyTicket(
     and(eq(tickets.id, ticketId), or(eq(tickets.ownerId, customerId), eq(tickets.buyerId, customerId))),
   );
   if (!row) throw notFound("Ticket");
-  const view = toTicketView(row, customerId);
   const given = row.ticket.buyerId === customerId && row.ticket.assignedMobile && row.ticket.ownerId !== customerId;
-  if (!given) return view;
-  const delivery = await deliveryStatusByTicket(deps, [row.ticket]);
-  return {
-    ...view,
-    claim_status: row.ticket.ownerId ? "claimed" : "pending",
-    claimed_at: row.ticket.claimedAt?.toISOString() ?? null,
-    delivery: delivery.get(row.ticket.id) ?? { sms: "none", email: "none" },
-  };
+  if (!given) return toTicketView(row, customerId);
+  return toSentTicketView(row, customerId, await deliveryStatusByTicket(deps, [row.ticket]));
 }
