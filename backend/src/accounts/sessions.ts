@@ -9,6 +9,7 @@ import type { Deps } from "../deps";
 import { AppError } from "../shared/app-error";
 import { DAY, MINUTE } from "../shared/clock";
 import { sha256 } from "../shared/hashing";
+import { isUuid } from "../shared/ids";
 
 export const ACCESS_TOKEN_TTL_MS = 15 * MINUTE;
 export const REFRESH_TOKEN_TTL_MS = 30 * DAY;
@@ -28,8 +29,6 @@ export const toUser = (c: Customer): User => ({
   email: c.email,
   locale: c.locale,
 });
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const customerById = preparedQuery((db) =>
   db
@@ -121,7 +120,7 @@ export async function authenticateAccessToken(deps: Deps, token: string): Promis
       algorithms: ["HS256"],
       currentDate: deps.clock.now(),
     });
-    if (payload.typ === "access" && UUID.test(payload.sub ?? "")) customerId = payload.sub;
+    if (payload.typ === "access" && isUuid(payload.sub)) customerId = payload.sub;
   } catch {
     customerId = undefined;
   }

@@ -1,7 +1,9 @@
+import type { Tx } from "../db/client";
 import { webhookEvents } from "../db/schema";
 import type { Deps } from "../deps";
 import { type Settlement, settlePayment } from "../purchases/settle-payment";
 import { AppError } from "../shared/app-error";
+import { isUuid } from "../shared/ids";
 import type { GatewayVerdict, PaymentProvider } from "./providers/provider";
 
 export interface WebhookResult {
@@ -49,8 +51,6 @@ export async function handlePaymentWebhook(
   return result;
 }
 
-type Tx = Parameters<Parameters<Deps["db"]["transaction"]>[0]>[0];
-
 /** Applies a verified verdict to its payment; a verdict for an unknown payment or amount changes nothing. */
 export async function applyVerdict(
   deps: Deps,
@@ -70,5 +70,3 @@ export async function applyVerdict(
   }
   return settlePayment(deps, tx, payment.id, { status: verdict.status, providerReference: verdict.providerReference });
 }
-
-const isUuid = (v: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);

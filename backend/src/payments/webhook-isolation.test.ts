@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSession } from "../accounts/sessions";
 import { notifications } from "../db/schema";
 import { HOUR } from "../shared/clock";
 import { type FakeHttpServer, startFakeHttpServer } from "../test-support/fakes/http-server";
@@ -133,9 +134,6 @@ describe("a gateway that never recovers", () => {
     expect(row?.lastError).toContain("503");
     expect(gateway.requests.filter((r) => r.form.phone === recipient.e164)).toHaveLength(row?.maxAttempts ?? -1);
 
-    const fresh = await insertTestCustomer(t);
-    expect(fresh).toBeTruthy();
-    const { startSession } = await import("../accounts/sessions");
     const session = await startSession(t.runtime.deps, t.database.db, buyer.customer);
     const sent = (await t.call("GET", "/api/v1/users/tickets/", undefined, session.access)).json().sent;
     expect(sent[0]).toMatchObject({ claim_status: "pending", delivery: { sms: "dead", email: "none" } });

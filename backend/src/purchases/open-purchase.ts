@@ -1,4 +1,5 @@
 import type { PurchaseRequest } from "@ticketrunners/shared";
+import type { Tx } from "../db/client";
 import { payments } from "../db/schema";
 import type { Deps } from "../deps";
 import { AppError } from "../shared/app-error";
@@ -7,7 +8,6 @@ import { reserveSeats } from "./seats";
 import { expireStalePayments } from "./settle-payment";
 
 type Payment = typeof payments.$inferSelect;
-type Tx = Parameters<Parameters<Deps["db"]["transaction"]>[0]>[0];
 
 export interface PurchaseTerms {
   provider: Payment["provider"];

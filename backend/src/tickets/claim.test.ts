@@ -1,6 +1,8 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { notifications, ticketRegistrationTokens, tickets } from "../db/schema";
+import { hashPassword } from "../accounts/passwords";
+import { startSession } from "../accounts/sessions";
+import { customers, notifications, ticketRegistrationTokens, tickets } from "../db/schema";
 import { countSegments } from "../notifications/messages/assignment.sms";
 import { DAY } from "../shared/clock";
 import { sha256 } from "../shared/hashing";
@@ -286,8 +288,6 @@ describe("claiming tickets", () => {
     const customer = await insertTestCustomer(t, { mobile: stranger.e164 });
     const before = (await t.call("GET", "/api/v1/users/tickets/", undefined, customer.access)).json();
     expect(before.owned).toHaveLength(0);
-    const { hashPassword } = await import("../accounts/passwords");
-    const { customers } = await import("../db/schema");
     await t.database.db
       .update(customers)
       .set({ passwordHash: await hashPassword("a strong password") })
@@ -336,7 +336,7 @@ describe("the buyer's view and resend", () => {
     expect(limited.statusCode).toBe(429);
     expect(limited.json().error.code).toBe("RESEND_LIMIT");
     t.clock.advance(DAY + 1_000);
-    const fresh = await startSessionFor(buyer.customer);
+    const fresh = (await startSession(t.runtime.deps, t.database.db, buyer.customer)).access;
     expect((await t.call("POST", `/api/v1/users/tickets/${ticketId}/resend-claim/`, undefined, fresh)).statusCode).toBe(
       202,
     );
@@ -368,8 +368,3 @@ describe("the buyer's view and resend", () => {
     expect(Number(tokens[0]?.n)).toBe(1);
   });
 });
-
-async function startSessionFor(customer: Parameters<typeof import("../accounts/sessions").startSession>[2]) {
-  const { startSession } = await import("../accounts/sessions");
-  return (await startSession(t.runtime.deps, t.database.db, customer)).access;
-}
