@@ -9,7 +9,7 @@ import type { Deps } from "./deps";
 import { eventsRoutes } from "./events/events.routes";
 import { devInboxRoutes } from "./notifications/dev-inbox.routes";
 import { adminRoutes } from "./operations/admin.routes";
-import { healthRoutes } from "./operations/health.routes";
+import { operationsRoutes } from "./operations/operations.routes";
 import { webappDist } from "./paths";
 import { paymentsRoutes } from "./payments/payments.routes";
 import { sandboxCheckoutRoutes } from "./payments/providers/sandbox-checkout.routes";
@@ -54,7 +54,7 @@ export async function buildApp(deps: Deps): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
 
-  await app.register(healthRoutes, deps);
+  await app.register(operationsRoutes, deps);
   await app.register(
     async (api) => {
       await accountsRoutes(api, deps);

@@ -4,7 +4,8 @@ import type { Deps } from "../deps";
 import { AppError } from "../shared/app-error";
 import { safeEqual } from "../shared/hashing";
 
-export async function healthRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+/** Health and Prometheus metrics: what load balancers and monitoring read. */
+export async function operationsRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   app.get("/health", { schema: { tags: ["operations"] } }, async (_request, reply) => {
     try {
       await deps.db.execute(sql`select 1`);
