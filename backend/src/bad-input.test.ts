@@ -5,7 +5,7 @@ import fc from "fast-check";
 import type { LightMyRequestResponse } from "fastify";
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { customers, events, payments } from "./db/schema";
+import { customers, events, payments, ticketCategories } from "./db/schema";
 import {
   createTestApp,
   createTestCustomer,
@@ -670,7 +670,12 @@ const withAuth = (headers: Record<string, string>, auth: string | undefined) =>
 
 beforeAll(async () => {
   t = await createTestApp({
-    env: { RATE_LIMIT_SCALE: "100000", KASHIER_MERCHANT_ID: "MID-FUZZ-1", KASHIER_API_KEY: "kashier-fuzz-api-key" },
+    env: {
+      RATE_LIMIT_SCALE: "100000",
+      FREE_TICKETS_PER_BUYER: "100",
+      KASHIER_MERCHANT_ID: "MID-FUZZ-1",
+      KASHIER_API_KEY: "kashier-fuzz-api-key",
+    },
   });
   driverCalls = countDriverCalls();
 
@@ -681,7 +686,12 @@ beforeAll(async () => {
   const refresher = await insertTestCustomer(t, { name: "Refresher" });
   const loginCustomer = await createTestCustomer(t, { name: "Login Person", password: "correct horse battery" });
 
-  const { event, categories } = await createTestEvent(t, { capacity: 1_000_000, categories: 2 });
+  // The first category is priced (bought through checkout), the second free (booked at once).
+  const { event, categories } = await createTestEvent(t, { capacity: 1_000_000, categories: 2, priceMinor: 25_000 });
+  await t.database.db
+    .update(ticketCategories)
+    .set({ priceMinor: 0 })
+    .where(eq(ticketCategories.id, categories[1]?.id ?? ""));
   const soldOut = await createTestEvent(t, { capacity: 0, name: "Sold Out" });
   const past = await createTestEvent(t, { name: "Already Started" });
   await t.database.db
@@ -696,7 +706,7 @@ beforeAll(async () => {
     `${API}/tickets/book/`,
     {
       event_id: event.id,
-      items: [{ category_id: categories[0]?.id, quantity: 2, assignees: [null, { mobile_number: recipient.local }] }],
+      items: [{ category_id: categories[1]?.id, quantity: 2, assignees: [null, { mobile_number: recipient.local }] }],
     },
     holder.access,
   );

@@ -64,6 +64,8 @@ const envSchema = z.object({
   METRICS_TOKEN: optionalString,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DEMO_DATA: bool.default(true),
+  /** Free tickets (price 0) one buyer may book per event. */
+  FREE_TICKETS_PER_BUYER: z.coerce.number().int().min(0).max(100).default(4),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -17,12 +17,26 @@ export const mobileNumber = (region: string) =>
 
 export const otpCode = z.string().regex(/^\d{6}$/, "The code has 6 digits");
 export const password = z.string().min(8, "At least 8 characters").max(128, "At most 128 characters");
+// Names are printed into our SMS: they must never carry a link, an address or a number to call.
+// A scheme, "www.", or a label followed by a country code or a common top-level domain ("bit.ly", "x.com");
+// "Dr.Ahmed" or "J.R. Smith" are still names.
+const WEB_ADDRESS =
+  /[a-z][a-z\d+.-]*:\/\/|\bwww\.|[\p{L}\p{N}-]\.(?:[a-z]{2}|com|net|org|info|biz|xyz|top|online|site|app|dev|link|click|shop|store|live|club|vip|pro|page|icu)(?![\p{L}\p{N}])/iu;
+const EMAIL_ADDRESS = /[^\s@]+@[^\s@]+/u;
+// Seven digits in a row, even with spaces, dots, dashes or brackets between them: a phone number.
+const PHONE_NUMBER = /(?:\p{Nd}[\s.\-()\u00a0]*){7,}/u;
+// Control characters, lone surrogates, line separators, and the marks that reorder text (U+202E).
+const CONTROL_OR_BIDI = /[\p{Cc}\p{Cs}\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
 export const personName = z
   .string()
   .trim()
   .min(1, "Enter a name")
   .max(100)
-  .refine((v) => !/[\p{Cc}\p{Cs}]/u.test(v), "Contains control characters");
+  .refine((v) => !CONTROL_OR_BIDI.test(v), "Contains control characters")
+  .refine((v) => !EMAIL_ADDRESS.test(v), "A name cannot contain an email address")
+  .refine((v) => !WEB_ADDRESS.test(v), "A name cannot contain a web address")
+  .refine((v) => !PHONE_NUMBER.test(v), "A name cannot contain a phone number");
 export const email = z.email("Enter a valid email address").max(254);
 export const locale = z.enum(["en", "ar"]);
 
@@ -35,10 +49,13 @@ export const accountSchemas = (region: string) => {
       email: email.optional(),
       locale: locale.optional(),
     }),
-    verifyOtp: z.object({ mobile_number: mobile, otp_code: otpCode }),
+    /** `signup_id` (from register) ties the code to that register call, so a later one cannot swap it. */
+    verifyOtp: z.object({ mobile_number: mobile, otp_code: otpCode, signup_id: z.uuid().optional() }),
+    /** A missing or wrong `signup_token` is refused with 401 SIGNUP_TOKEN_INVALID by the server. */
     completeRegistration: z.object({
       mobile_number: mobile,
       password,
+      signup_token: z.string().max(200).optional(),
       registration_token: z.string().min(1).max(200).optional(),
     }),
     login: z.object({ mobile_number: mobile, password: z.string().min(1).max(128) }),

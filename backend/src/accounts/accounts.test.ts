@@ -30,11 +30,12 @@ describe("sign-up", () => {
 
     const otp = await t.latestOtp(e164);
     const verify = await t.call("POST", "/api/v1/users/verify-otp/", { mobile_number: local, otp_code: otp });
-    expect(verify.json()).toEqual({ mobile_verified: true });
+    expect(verify.json()).toEqual({ mobile_verified: true, signup_token: expect.stringMatching(/^[\w-]{43}$/) });
 
     const done = await t.call("POST", "/api/v1/users/complete-registration/", {
       mobile_number: local,
       password: "a strong password",
+      signup_token: verify.json().signup_token,
     });
     expect(done.statusCode).toBe(201);
     const session = done.json();
@@ -59,12 +60,12 @@ describe("sign-up", () => {
 
     await t.call("POST", "/api/v1/users/register/", { mobile_number: local, name: "One Person" });
     const otp = await t.latestOtp(e164);
-    expect(
-      (await t.call("POST", "/api/v1/users/verify-otp/", { mobile_number: spaced, otp_code: otp })).statusCode,
-    ).toBe(200);
+    const verified = await t.call("POST", "/api/v1/users/verify-otp/", { mobile_number: spaced, otp_code: otp });
+    expect(verified.statusCode).toBe(200);
     const done = await t.call("POST", "/api/v1/users/complete-registration/", {
       mobile_number: international,
       password: "a strong password",
+      signup_token: verified.json().signup_token,
     });
     expect(done.statusCode).toBe(201);
     expect(done.json().user.mobile_number).toBe(e164);
@@ -135,7 +136,7 @@ describe("sign-up", () => {
       mobile_number: local,
       password: "a strong password",
     });
-    expect(complete.json().error.code).toBe("MOBILE_NOT_VERIFIED");
+    expect(complete.json().error.code).toBe("SIGNUP_TOKEN_INVALID");
     expect(await customerCount(e164)).toBe(0);
   });
 
@@ -146,16 +147,32 @@ describe("sign-up", () => {
       mobile_number: local,
       password: "a strong password",
     });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().error.code).toBe("MOBILE_NOT_VERIFIED");
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error.code).toBe("SIGNUP_TOKEN_INVALID");
     expect(await customerCount(e164)).toBe(0);
   });
 
   it("refuses to complete a registration for a number that already has an account, with no tokens", async () => {
-    const existing = await createTestCustomer(t);
+    // Two signups of one number, both verified: the first to finish creates the account.
+    const { local, e164 } = randomMobile();
+    const signups: string[] = [];
+    for (const name of ["First Try", "Second Try"]) {
+      await t.call("POST", "/api/v1/users/register/", { mobile_number: local, name });
+      const otp = await t.latestOtp(e164);
+      const verified = await t.call("POST", "/api/v1/users/verify-otp/", { mobile_number: local, otp_code: otp });
+      signups.push(verified.json().signup_token);
+      t.clock.advance(61_000);
+    }
+    const first = await t.call("POST", "/api/v1/users/complete-registration/", {
+      mobile_number: local,
+      password: "a strong password",
+      signup_token: signups[0],
+    });
+    expect(first.statusCode).toBe(201);
     const res = await t.call("POST", "/api/v1/users/complete-registration/", {
-      mobile_number: existing.mobile,
+      mobile_number: local,
       password: "another password",
+      signup_token: signups[1],
     });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toEqual({ error: { code: "USER_EXISTS", message: expect.any(String) } });
@@ -264,14 +281,18 @@ describe("bad input", () => {
     ["a short password", "/api/v1/users/complete-registration/", { mobile_number: "01012345678", password: "short" }],
   ];
   it.each(cases)("answers %s with a 400 in the error shape and writes nothing", async (_name, url, body) => {
-    const before = await t.database.db.select({ n: count() }).from(otpCodes);
+    const rowCounts = async () => ({
+      otpCodes: (await t.database.db.select({ n: count() }).from(otpCodes))[0]?.n,
+      customers: (await t.database.db.select({ n: count() }).from(customers))[0]?.n,
+      notifications: (await t.database.db.select({ n: count() }).from(notifications))[0]?.n,
+    });
+    const before = await rowCounts();
     const res = await t.call("POST", url, body);
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual({
       error: { code: "VALIDATION_ERROR", message: expect.any(String), details: expect.any(Array) },
     });
-    const after = await t.database.db.select({ n: count() }).from(otpCodes);
-    expect(after).toEqual(before);
+    expect(await rowCounts()).toEqual(before);
   });
 
   it("answers malformed JSON, a wrong content type and an oversized body with 4xx errors", async () => {
@@ -314,9 +335,14 @@ describe("logs", () => {
     const password = "hunter2-but-longer";
     await t.call("POST", "/api/v1/users/register/", { mobile_number: local, name: "Log Watcher" });
     const otp = await t.latestOtp(e164);
-    await t.call("POST", "/api/v1/users/verify-otp/", { mobile_number: local, otp_code: otp });
+    const verified = await t.call("POST", "/api/v1/users/verify-otp/", { mobile_number: local, otp_code: otp });
+    const signupToken = verified.json().signup_token;
     const done = (
-      await t.call("POST", "/api/v1/users/complete-registration/", { mobile_number: local, password })
+      await t.call("POST", "/api/v1/users/complete-registration/", {
+        mobile_number: local,
+        password,
+        signup_token: signupToken,
+      })
     ).json();
     await t.call("POST", "/api/v1/users/login/", { mobile_number: local, password });
     const loginOtp = await t.latestOtp(e164);
@@ -326,7 +352,7 @@ describe("logs", () => {
 
     const logs = t.logs.join("\n");
     expect(logs).toContain("notification sent");
-    for (const secret of [otp, loginOtp, password, done.refresh, done.access]) {
+    for (const secret of [otp, loginOtp, password, signupToken, done.refresh, done.access]) {
       expect(logs).not.toContain(secret);
     }
   });

@@ -1,4 +1,5 @@
 import { inArray } from "drizzle-orm";
+import type { DbOrTx } from "../db/client";
 import { pgErrorCode, UNIQUE_VIOLATION } from "../db/client";
 import { customers, tickets } from "../db/schema";
 import type { Deps } from "../deps";
@@ -8,7 +9,7 @@ import { AppError } from "../shared/app-error";
 import { claimWaitingTickets } from "../tickets/claim-waiting-tickets";
 import { findUsableToken } from "../tickets/registration-tokens";
 import { selectTicketRows } from "../tickets/ticket-views";
-import { findVerifiedRegistration, spendOtp } from "./otp";
+import { findVerifiedSignup, signupTokenInvalid, spendOtp } from "./otp";
 import { hashPassword } from "./passwords";
 import { userExists } from "./register";
 import { type Session, startSession } from "./sessions";
@@ -16,42 +17,55 @@ import { type Session, startSession } from "./sessions";
 export interface CompleteRegistrationInput {
   mobile_number: string;
   password: string;
+  signup_token?: string;
   registration_token?: string;
 }
 
 /**
- * Step 3 of sign-up: creates the account for a number verified by OTP, gives it every ticket waiting
- * for that number and queues the welcome email, all in one transaction.
+ * Everything that can refuse a completion: the signup token (only the person who typed the code holds
+ * it), an existing account, the claim link's number. Run once before hashing the password, so a
+ * guessed token costs us a query and not an argon2 hash, and again under lock in the transaction.
+ */
+async function checkCompletable(deps: Deps, db: DbOrTx, input: CompleteRegistrationInput, lock: boolean) {
+  const signup = await findVerifiedSignup(deps, db, input.mobile_number, input.signup_token, lock);
+  const name = signup?.payload?.name;
+  if (!signup || !name) throw signupTokenInvalid();
+  const existing = await db.query.customers.findFirst({
+    where: (c, { eq }) => eq(c.mobileNumber, input.mobile_number),
+    columns: { id: true },
+  });
+  if (existing) throw userExists();
+  if (input.registration_token !== undefined) {
+    // The lock on the number is the server's, not only the form's.
+    const token = await findUsableToken(deps, db, input.registration_token, lock);
+    if (token.phoneNumber !== input.mobile_number) {
+      throw new AppError("TOKEN_PHONE_MISMATCH", 400, "This link was sent to a different mobile number.");
+    }
+  }
+  return { id: signup.id, name, email: signup.payload?.email ?? null, locale: signup.payload?.locale ?? "en" };
+}
+
+/**
+ * Step 3 of sign-up: creates the account for the signup the token opens, with the name and email given
+ * when that signup's code was asked for; gives it every ticket waiting for the number and queues the
+ * welcome email, all in one transaction.
  */
 export async function completeRegistration(deps: Deps, input: CompleteRegistrationInput): Promise<Session> {
+  await checkCompletable(deps, deps.db, input, false);
+  deps.metrics.passwordHashes.inc();
   const passwordHash = await hashPassword(input.password);
   const now = deps.clock.now();
   try {
     const session = await deps.db.transaction(async (tx) => {
-      const existing = await tx.query.customers.findFirst({
-        where: (c, { eq }) => eq(c.mobileNumber, input.mobile_number),
-        columns: { id: true },
-      });
-      if (existing) throw userExists();
-      const signup = await findVerifiedRegistration(deps, tx, input.mobile_number);
-      if (!signup?.payload?.name) {
-        throw new AppError("MOBILE_NOT_VERIFIED", 400, "Verify your mobile number with the code we sent first.");
-      }
-      if (input.registration_token !== undefined) {
-        // The lock on the number is the server's, not only the form's.
-        const token = await findUsableToken(deps, tx, input.registration_token, true);
-        if (token.phoneNumber !== input.mobile_number) {
-          throw new AppError("TOKEN_PHONE_MISMATCH", 400, "This link was sent to a different mobile number.");
-        }
-      }
+      const signup = await checkCompletable(deps, tx, input, true);
       await spendOtp(tx, signup.id, now);
-      const locale = signup.payload.locale ?? "en";
+      const locale = signup.locale;
       const [customer] = await tx
         .insert(customers)
         .values({
           mobileNumber: input.mobile_number,
-          name: signup.payload.name,
-          email: signup.payload.email ?? null,
+          name: signup.name,
+          email: signup.email,
           passwordHash,
           locale,
           createdAt: now,

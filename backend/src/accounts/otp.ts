@@ -1,17 +1,21 @@
-import { randomInt } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
-import type { Tx } from "../db/client";
+import type { DbOrTx, Tx } from "../db/client";
 import { type OtpPurpose, otpCodes } from "../db/schema";
 import type { Deps } from "../deps";
 import { otpSms } from "../notifications/messages/otp.sms";
 import { queueMessage } from "../notifications/outbox";
 import { AppError } from "../shared/app-error";
-import { MINUTE } from "../shared/clock";
-import { hmacSha256, safeEqual } from "../shared/hashing";
+import { DAY, MINUTE } from "../shared/clock";
+import { hmacSha256, safeEqual, sha256 } from "../shared/hashing";
 
 export const OTP_TTL_MS = 5 * MINUTE;
 export const OTP_MAX_ATTEMPTS = 5;
 export const OTP_RESEND_INTERVAL_MS = MINUTE;
+/** Codes texted to one number for one purpose per 24 h: bounds what SMS pumping can cost us. */
+export const OTP_MAX_PER_DAY = 5;
+/** How long the secret handed out at verification keeps a verified signup open. */
+export const SIGNUP_TOKEN_TTL_MS = 30 * MINUTE;
 
 type OtpRow = typeof otpCodes.$inferSelect;
 
@@ -42,11 +46,29 @@ export async function issueOtp(
       retry_after_seconds: Math.ceil(waitMs / 1000),
     });
   }
-  // Only the newest code for a number is valid.
-  await tx
-    .update(otpCodes)
-    .set({ consumedAt: now })
-    .where(and(eq(otpCodes.target, input.target), eq(otpCodes.purpose, input.purpose), isNull(otpCodes.consumedAt)));
+  const dayAgo = new Date(now.getTime() - DAY);
+  const sentToday = await tx
+    .select({ createdAt: otpCodes.createdAt })
+    .from(otpCodes)
+    .where(and(eq(otpCodes.target, input.target), eq(otpCodes.purpose, input.purpose), gt(otpCodes.createdAt, dayAgo)))
+    .orderBy(otpCodes.createdAt);
+  if (sentToday.length >= OTP_MAX_PER_DAY) {
+    const oldest = sentToday[0]?.createdAt ?? now;
+    throw new AppError(
+      "LIMIT_REACHED",
+      429,
+      `We have texted ${OTP_MAX_PER_DAY} codes to this number in the last 24 hours. Try again later.`,
+      { limit: OTP_MAX_PER_DAY, retry_after_seconds: Math.ceil((oldest.getTime() + DAY - now.getTime()) / 1000) },
+    );
+  }
+  // A login accepts only the newest code. Sign-up codes stay each bound to the register call that asked
+  // for it (and to what that call said about the person), so a stranger's later call voids nothing.
+  if (input.purpose !== "register") {
+    await tx
+      .update(otpCodes)
+      .set({ consumedAt: now })
+      .where(and(eq(otpCodes.target, input.target), eq(otpCodes.purpose, input.purpose), isNull(otpCodes.consumedAt)));
+  }
 
   const code = String(randomInt(0, 1_000_000)).padStart(6, "0");
   const [row] = await tx
@@ -76,23 +98,32 @@ export async function issueOtp(
 }
 
 /**
- * Checks a code typed by a person. Each try counts, committed before the answer, so five wrong
- * tries lock the code even if the caller's request fails afterwards.
+ * Checks a code typed by a person: the newest unverified code for the number, or the one `signupId`
+ * names. Each try counts, committed before the answer, so five wrong tries lock the code even if the
+ * caller's request fails afterwards. `onVerified` is written in the same guarded update that marks the
+ * code verified, so only the one winner of concurrent correct answers gets it.
  */
 export async function checkOtp(
   deps: Deps,
-  input: { purpose: OtpPurpose; target: string; code: string },
+  input: { purpose: OtpPurpose; target: string; code: string; signupId?: string },
+  onVerified: Partial<Pick<OtpRow, "signupTokenHash">> = {},
 ): Promise<OtpRow> {
   const now = deps.clock.now();
   const [current] = await deps.db
     .select()
     .from(otpCodes)
-    .where(and(eq(otpCodes.target, input.target), eq(otpCodes.purpose, input.purpose), isNull(otpCodes.consumedAt)))
+    .where(
+      and(
+        eq(otpCodes.target, input.target),
+        eq(otpCodes.purpose, input.purpose),
+        isNull(otpCodes.consumedAt),
+        isNull(otpCodes.verifiedAt),
+        input.signupId ? eq(otpCodes.id, input.signupId) : undefined,
+      ),
+    )
     .orderBy(desc(otpCodes.createdAt))
     .limit(1);
-  if (!current || current.verifiedAt) {
-    throw new AppError("INVALID_OTP", 400, "This code is not valid. Ask for a new one.");
-  }
+  if (!current) throw new AppError("INVALID_OTP", 400, "This code is not valid. Ask for a new one.");
   if (current.expiresAt <= now) throw new AppError("OTP_EXPIRED", 400, "This code has expired. Ask for a new one.");
 
   const [counted] = await deps.db
@@ -107,33 +138,55 @@ export async function checkOtp(
     const left = OTP_MAX_ATTEMPTS - counted.attempts;
     throw new AppError("INVALID_OTP", 400, "This code is not correct.", { attempts_left: left });
   }
-  // Marked once: of two concurrent correct answers, one wins.
   const [verified] = await deps.db
     .update(otpCodes)
-    .set({ verifiedAt: now })
+    .set({ verifiedAt: now, ...onVerified })
     .where(and(eq(otpCodes.id, current.id), isNull(otpCodes.verifiedAt), isNull(otpCodes.consumedAt)))
     .returning();
   if (!verified) throw new AppError("INVALID_OTP", 400, "This code was already used.");
   return verified;
 }
 
-/** The newest verified, unspent registration code for a number, verified recently enough to count. */
-export async function findVerifiedRegistration(deps: Deps, tx: Tx, target: string): Promise<OtpRow | undefined> {
-  const since = new Date(deps.clock.now().getTime() - 30 * MINUTE);
-  const [row] = await tx
+/** A fresh signup secret: 256 random bits for the person, only its hash for us. */
+export function newSignupToken(): { raw: string; hash: string } {
+  const raw = randomBytes(32).toString("base64url");
+  return { raw, hash: sha256(raw) };
+}
+
+export const signupTokenInvalid = () =>
+  new AppError(
+    "SIGNUP_TOKEN_INVALID",
+    401,
+    "This sign-up has expired or was already finished. Verify your number again.",
+  );
+
+/**
+ * The verified, unfinished signup a signup token opens for this number (verified in the last 30
+ * minutes). Locked with `lock`, so two completions of one signup run one after the other.
+ */
+export async function findVerifiedSignup(
+  deps: Deps,
+  db: DbOrTx,
+  target: string,
+  rawToken: string | undefined,
+  lock = false,
+): Promise<OtpRow | undefined> {
+  if (!rawToken) return undefined;
+  const since = new Date(deps.clock.now().getTime() - SIGNUP_TOKEN_TTL_MS);
+  const query = db
     .select()
     .from(otpCodes)
     .where(
       and(
+        eq(otpCodes.signupTokenHash, sha256(rawToken)),
         eq(otpCodes.target, target),
         eq(otpCodes.purpose, "register"),
         isNull(otpCodes.consumedAt),
         gt(otpCodes.verifiedAt, since),
       ),
     )
-    .orderBy(desc(otpCodes.createdAt))
-    .limit(1)
-    .for("update");
+    .limit(1);
+  const [row] = lock ? await query.for("update") : await query;
   return row;
 }
 

@@ -50,16 +50,14 @@ async function signAccessToken(deps: Deps, customerId: string): Promise<string> 
     .sign(signingKey(deps));
 }
 
-async function createRefreshToken(deps: Deps, tx: DbOrTx, customerId: string, familyId: string): Promise<string> {
+/** `expiresAt` is the family's: fixed at the login that started it, never pushed back by rotation. */
+async function createRefreshToken(
+  deps: Deps,
+  tx: DbOrTx,
+  family: { customerId: string; familyId: string; expiresAt: Date },
+): Promise<string> {
   const raw = randomBytes(32).toString("base64url");
-  const now = deps.clock.now();
-  await tx.insert(refreshTokens).values({
-    customerId,
-    tokenHash: sha256(raw),
-    familyId,
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + REFRESH_TOKEN_TTL_MS),
-  });
+  await tx.insert(refreshTokens).values({ ...family, tokenHash: sha256(raw), createdAt: deps.clock.now() });
   return raw;
 }
 
@@ -67,7 +65,11 @@ async function createRefreshToken(deps: Deps, tx: DbOrTx, customerId: string, fa
 export async function startSession(deps: Deps, tx: DbOrTx, customer: Customer): Promise<Session> {
   return {
     access: await signAccessToken(deps, customer.id),
-    refresh: await createRefreshToken(deps, tx, customer.id, randomUUID()),
+    refresh: await createRefreshToken(deps, tx, {
+      customerId: customer.id,
+      familyId: randomUUID(),
+      expiresAt: new Date(deps.clock.now().getTime() + REFRESH_TOKEN_TTL_MS),
+    }),
     user: toUser(customer),
   };
 }
@@ -75,7 +77,8 @@ export async function startSession(deps: Deps, tx: DbOrTx, customer: Customer): 
 const invalidRefresh = () => new AppError("INVALID_REFRESH_TOKEN", 401, "Your session has ended. Please log in again.");
 
 /**
- * Exchanges a refresh token for a new pair. Each refresh token works once; presenting one that was
+ * Exchanges a refresh token for a new pair, within the 30 days of the login that started the family.
+ * Each refresh token works once; presenting one that was
  * already exchanged means it was copied, so the whole login (its family) is revoked.
  */
 export async function rotateRefreshToken(deps: Deps, raw: string): Promise<Session> {
@@ -101,7 +104,11 @@ export async function rotateRefreshToken(deps: Deps, raw: string): Promise<Sessi
     return {
       session: {
         access: await signAccessToken(deps, customer.id),
-        refresh: await createRefreshToken(deps, tx, customer.id, row.familyId),
+        refresh: await createRefreshToken(deps, tx, {
+          customerId: customer.id,
+          familyId: row.familyId,
+          expiresAt: row.expiresAt,
+        }),
         user: toUser(customer),
       },
     };

@@ -1,8 +1,19 @@
 import type { Deps } from "../deps";
-import { checkOtp } from "./otp";
+import { checkOtp, newSignupToken } from "./otp";
 
-/** Step 2 of sign-up: the person proves they hold the number. */
-export async function verifyRegistrationOtp(deps: Deps, input: { mobile_number: string; otp_code: string }) {
-  await checkOtp(deps, { purpose: "register", target: input.mobile_number, code: input.otp_code });
-  return { mobile_verified: true as const };
+/**
+ * Step 2 of sign-up: the person proves they hold the number and receives the signup token, the only
+ * key to finishing this signup. Anyone else who knows the number holds nothing.
+ */
+export async function verifyRegistrationOtp(
+  deps: Deps,
+  input: { mobile_number: string; otp_code: string; signup_id?: string },
+) {
+  const token = newSignupToken();
+  await checkOtp(
+    deps,
+    { purpose: "register", target: input.mobile_number, code: input.otp_code, signupId: input.signup_id },
+    { signupTokenHash: token.hash },
+  );
+  return { mobile_verified: true as const, signup_token: token.raw };
 }

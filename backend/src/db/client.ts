@@ -95,6 +95,11 @@ function isAlive(pid: number): boolean {
   }
 }
 
+/** The rows of a raw `execute(sql…)`: both drivers answer `{ rows }`, which only this module needs to know. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
 /** The Postgres error code behind a Drizzle error (Drizzle wraps driver errors in `cause`). */
 export function pgErrorCode(err: unknown): string | undefined {
   const e = err as { code?: unknown; cause?: { code?: unknown } };

@@ -35,6 +35,13 @@ export async function seedDemoData(db: Db, now: Date): Promise<void> {
       ],
     },
     {
+      name: "Community Open Day",
+      venue: "Al-Azhar Park, Cairo",
+      description: "Free entry: workshops, music and food stalls for the whole family.",
+      startsAt: at(10, 11),
+      categories: [{ name: "Free entry", priceMinor: 0, capacity: 500 }],
+    },
+    {
       name: "Alexandria Summer Festival",
       venue: "Bibliotheca Alexandrina Plaza",
       description: "Music, food and the sea breeze.",

@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Logger } from "pino";
-import type { Db } from "../db/client";
+import { type Db, rowsOf } from "../db/client";
 import { notifications } from "../db/schema";
 import type { Metrics } from "../operations/metrics";
 import type { Clock } from "../shared/clock";
@@ -77,7 +77,7 @@ export function createNotificationWorker(options: WorkerOptions): NotificationWo
         limit ${batchSize}
         for update skip locked)
       returning id`);
-    const ids = (result as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+    const ids = rowsOf<{ id: string }>(result).map((r) => r.id);
     if (ids.length === 0) return [];
     return db.query.notifications.findMany({ where: (n, { inArray }) => inArray(n.id, ids) });
   }

@@ -44,7 +44,7 @@ export async function adminRoutes(app: FastifyInstance, deps: Deps): Promise<voi
     {
       schema: {
         ...schema,
-        querystring: z.object({ status: z.enum(["pending", "paid", "failed", "expired"]).optional(), ...page }),
+        querystring: z.object({ status: z.enum(["pending", "paid", "failed", "expired", "cancelled"]).optional(), ...page }),
       },
       preHandler,
     },

@@ -1,12 +1,14 @@
 import { sql } from "drizzle-orm";
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from "prom-client";
-import type { Db } from "../db/client";
+import { type Db, rowsOf } from "../db/client";
 
 export interface Metrics {
   registry: Registry;
   notificationsSent: Counter<"channel" | "outcome">;
   webhooks: Counter<"provider" | "outcome">;
   requestDuration: Histogram<"method" | "route" | "status">;
+  /** argon2 hashes computed for sign-ups: the CPU a caller can make us spend. */
+  passwordHashes: Counter;
 }
 
 /** One registry per process (tests build several apps in one process, so nothing is global). */
@@ -20,7 +22,7 @@ export function createMetrics(db: Db): Metrics {
     registers: [registry],
     async collect() {
       const result = await db.execute(sql`select status, count(*) as n from notifications group by status`);
-      const rows = (result as unknown as { rows: { status: string; n: string | number }[] }).rows;
+      const rows = rowsOf<{ status: string; n: string | number }>(result);
       this.reset();
       for (const status of ["queued", "sending", "sent", "failed", "dead"]) {
         this.set({ status }, Number(rows.find((r) => r.status === status)?.n ?? 0));
@@ -40,6 +42,11 @@ export function createMetrics(db: Db): Metrics {
       name: "ticketrunners_payment_webhooks_total",
       help: "Payment webhooks by provider and outcome (paid, failed, duplicate, ignored, bad_signature)",
       labelNames: ["provider", "outcome"],
+      registers: [registry],
+    }),
+    passwordHashes: new Counter({
+      name: "ticketrunners_password_hashes_total",
+      help: "Passwords hashed with argon2 for new accounts",
       registers: [registry],
     }),
     requestDuration: new Histogram({

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { payments, tickets } from "../db/schema";
+import { type PaymentStatus, payments, tickets } from "../db/schema";
 import type { Deps } from "../deps";
 import { AppError } from "../shared/app-error";
 import { applyVerdict } from "./handle-webhook";
@@ -8,7 +8,7 @@ import { badSignature } from "./providers/signatures";
 
 export interface PaymentStatusView {
   transaction_id: string;
-  status: "pending" | "paid" | "failed" | "expired";
+  status: PaymentStatus;
   amount_minor: number;
   currency: string;
   event_id: string;
@@ -16,7 +16,7 @@ export interface PaymentStatusView {
   expires_at: string | null;
 }
 
-const paymentNotFound = () => new AppError("PAYMENT_NOT_FOUND", 404, "This payment does not exist.");
+export const paymentNotFound = () => new AppError("PAYMENT_NOT_FOUND", 404, "This payment does not exist.");
 
 /** A buyer's own payment, with how many tickets it has issued so far. */
 export async function getPaymentStatus(deps: Deps, buyerId: string, paymentId: string): Promise<PaymentStatusView> {

@@ -7,8 +7,10 @@ import type { Deps } from "../deps";
 import { startCheckout } from "../purchases/start-checkout";
 import { AppError } from "../shared/app-error";
 import { perMinute } from "../shared/rate-limit";
+import { cancelCheckout } from "./cancel-checkout";
 import { confirmPayment, getPaymentStatus } from "./confirm-payment";
 import { handlePaymentWebhook } from "./handle-webhook";
+import { listOpenCheckouts } from "./open-checkouts";
 
 export async function paymentsRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -42,6 +44,20 @@ export async function paymentsRoutes(app: FastifyInstance, deps: Deps): Promise<
       config: perMinute(deps.config, 60),
     },
     async (request) => confirmPayment(deps, deps.payments, currentCustomer(request).id, request.body),
+  );
+
+  r.get("/payments/open/", { schema: { tags, security }, preHandler: auth }, async (request) =>
+    listOpenCheckouts(deps, currentCustomer(request).id),
+  );
+
+  r.post(
+    "/payments/:id/cancel/",
+    {
+      schema: { tags, security, params: z.object({ id: z.uuid() }) },
+      preHandler: auth,
+      config: perMinute(deps.config, 30),
+    },
+    async (request) => cancelCheckout(deps, currentCustomer(request).id, request.params.id),
   );
 
   r.get(

@@ -19,7 +19,7 @@ const hmac = (key: string, message: string) => createHmac("sha256", key).update(
 
 async function checkoutGivingTicketsAway(t: TestApp, assignees: { mobile_number: string; email?: string }[]) {
   const buyer = await insertTestCustomer(t, { name: "Patient Buyer" });
-  const { event, category } = await createTestEvent(t);
+  const { event, category } = await createTestEvent(t, { priceMinor: 25_000 });
   const res = await t.call(
     "POST",
     "/api/v1/payments/process/",

@@ -7,6 +7,7 @@ import {
   queueAssignmentMessages,
   queuePurchaseConfirmation,
 } from "../notifications/purchase-messages";
+import { lockMobileNumbers } from "../tickets/claim-waiting-tickets";
 import { newTicketNumber } from "./ticket-number";
 
 type Payment = typeof payments.$inferSelect;
@@ -35,6 +36,7 @@ export async function createTicketsFromPayment(deps: Deps, tx: Tx, payment: Paym
       ),
     ),
   ];
+  await lockMobileNumbers(tx, assigneeNumbers);
   const recipients =
     assigneeNumbers.length === 0
       ? []

@@ -3,7 +3,8 @@ import type { Tx } from "../db/client";
 import { payments } from "../db/schema";
 import type { Deps } from "../deps";
 import { AppError } from "../shared/app-error";
-import { pricePurchase } from "./price-purchase";
+import { type PricedPurchase, pricePurchase } from "./price-purchase";
+import { checkFreeTicketAllowance, checkGiftNumberAllowance, lockBuyer } from "./purchase-limits";
 import { reserveSeats } from "./seats";
 import { expireStalePayments } from "./settle-payment";
 
@@ -14,23 +15,35 @@ export interface PurchaseTerms {
   status: "pending" | "paid";
   /** Pending purchases hold their seats until then. */
   expiresAt?: Date;
+  /** What this way of buying refuses (a priced booking, a free checkout), before any seat is taken. */
+  accept(tx: Tx, priced: PricedPurchase): Promise<void>;
+}
+
+export interface Buyer {
+  id: string;
+  locale: "en" | "ar";
+  mobileNumber: string;
 }
 
 /**
- * The part of every purchase that is the same however it is paid: price it with our prices, take the
- * seats (or fail with SOLD_OUT — after first releasing holds that expired), record the payment. `then`
- * runs in the same transaction.
+ * The part of every purchase that is the same however it is paid: price it with our prices, check the
+ * buyer's limits, take the seats (or fail with SOLD_OUT — after first releasing holds that expired),
+ * record the payment. `then` runs in the same transaction.
  */
 export async function openPurchase<T>(
   deps: Deps,
-  buyer: { id: string; locale: "en" | "ar" },
+  buyer: Buyer,
   request: PurchaseRequest,
   terms: PurchaseTerms,
   then: (tx: Tx, payment: Payment) => Promise<T>,
 ): Promise<T> {
   const attempt = () =>
     deps.db.transaction(async (tx) => {
+      await lockBuyer(tx, buyer.id);
       const priced = await pricePurchase(deps, tx, request);
+      await terms.accept(tx, priced);
+      await checkFreeTicketAllowance(deps, tx, buyer.id, priced);
+      await checkGiftNumberAllowance(deps, tx, buyer, priced);
       await reserveSeats(tx, priced.items);
       const now = deps.clock.now();
       const [payment] = await tx

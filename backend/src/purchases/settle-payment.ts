@@ -1,6 +1,6 @@
 import { and, asc, eq, lt } from "drizzle-orm";
 import type { Tx } from "../db/client";
-import { payments } from "../db/schema";
+import { type PaymentStatus, payments } from "../db/schema";
 import type { Deps } from "../deps";
 import { AppError } from "../shared/app-error";
 import { createTicketsFromPayment } from "./create-tickets-from-payment";
@@ -10,7 +10,7 @@ export type PaymentOutcome = { status: "paid" | "failed"; providerReference?: st
 
 export interface Settlement {
   paymentId: string;
-  status: "pending" | "paid" | "failed" | "expired";
+  status: PaymentStatus;
   /** False when this outcome was already applied (a repeated webhook or redirect). */
   changed: boolean;
 }

@@ -1,8 +1,10 @@
 import type { PurchaseRequest } from "@ticketrunners/shared";
 import type { Deps } from "../deps";
 import type { PaymentProvider } from "../payments/providers/provider";
+import { AppError } from "../shared/app-error";
 import { MINUTE } from "../shared/clock";
-import { openPurchase } from "./open-purchase";
+import { type Buyer, openPurchase } from "./open-purchase";
+import { checkOpenCheckoutAllowance } from "./purchase-limits";
 
 /** How long seats stay held for a checkout that has not been paid yet. */
 export const CHECKOUT_HOLD_MS = 15 * MINUTE;
@@ -11,7 +13,7 @@ export const CHECKOUT_HOLD_MS = 15 * MINUTE;
 export async function startCheckout(
   deps: Deps,
   provider: PaymentProvider,
-  buyer: { id: string; locale: "en" | "ar" },
+  buyer: Buyer,
   request: PurchaseRequest,
 ): Promise<{ transaction_id: string; checkout_url: string; expires_at: string }> {
   const expiresAt = new Date(deps.clock.now().getTime() + CHECKOUT_HOLD_MS);
@@ -19,7 +21,17 @@ export async function startCheckout(
     deps,
     buyer,
     request,
-    { provider: provider.name, status: "pending", expiresAt },
+    {
+      provider: provider.name,
+      status: "pending",
+      expiresAt,
+      async accept(tx, priced) {
+        if (priced.amountMinor === 0) {
+          throw new AppError("NOTHING_TO_PAY", 400, "These tickets are free: book them instead of paying.");
+        }
+        await checkOpenCheckoutAllowance(deps, tx, buyer.id);
+      },
+    },
     async (_tx, row) => row,
   );
   return {

@@ -5,7 +5,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fas
 import { startSession } from "../accounts/sessions";
 import { loadConfig } from "../config";
 import type { Database } from "../db/client";
-import { customers, devInboxMessages, events, ticketCategories } from "../db/schema";
+import { customers, devInboxMessages, events, ticketCategories, tickets } from "../db/schema";
 import type { EmailSender } from "../notifications/channels/email";
 import type { SmsProvider } from "../notifications/channels/sms";
 import { type Runtime, type RuntimeOptions, startRuntime } from "../runtime";
@@ -25,6 +25,8 @@ export interface TestApp {
   deliverAll(): Promise<number>;
   inbox(to?: string): Promise<(typeof devInboxMessages.$inferSelect)[]>;
   latestOtp(toE164: string): Promise<string>;
+  /** Listens on a free port of 127.0.0.1 and returns the base URL, for tests over real HTTP. */
+  listen(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,19 @@ export interface TestAppOptions {
 }
 
 export const TEST_JWT_SECRET = "test-secret-test-secret-test-secret-0123456789";
+
+/** Settings every production refusal accepts (real gateways pointed nowhere), for production-app tests. */
+export const PRODUCTION_TEST_ENV: Record<string, string> = {
+  NODE_ENV: "production",
+  SMS_PROVIDER: "http",
+  SMS_HTTP_URL: "http://127.0.0.1:9/unused",
+  EMAIL_HOST: "127.0.0.1",
+  PAYMENT_WEBHOOK_SECRET: "whsec_production_test",
+  PAYMENT_PROVIDER: "kashier",
+  KASHIER_MERCHANT_ID: "MID-0000-0000",
+  KASHIER_API_KEY: "kashier-test-api-key",
+  METRICS_TOKEN: "metrics-token-for-tests-0123456789",
+};
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
@@ -98,12 +113,20 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     },
     async latestOtp(to) {
       await testApp.deliverAll();
-      const [sms] = await testApp.inbox(to);
-      const code = sms?.text.match(/\b(\d{6})\b/)?.[1];
+      // The newest code SMS: other texts (a ticket's link) may have reached the number since.
+      const texts = await testApp.inbox(to);
+      const code = texts.map((m) => m.text.match(/^(\d{6}) (?:is your|هو رمز)/)?.[1]).find(Boolean);
       if (!code) throw new Error(`no OTP SMS for ${to}`);
       return code;
     },
+    async listen() {
+      await app.listen({ host: "127.0.0.1", port: 0 });
+      const address = app.server.address();
+      if (!address || typeof address === "string") throw new Error("the test app is not listening on TCP");
+      return `http://127.0.0.1:${address.port}`;
+    },
     async close() {
+      // Closing the app (in runtime.close) also closes a listening server.
       await runtime.close();
       if (!options.database) await database.close();
     },
@@ -133,12 +156,47 @@ export async function createTestCustomer(
   if (reg.statusCode !== 200) throw new Error(`register failed: ${reg.body}`);
   const e164 = reg.json().mobile_number as string;
   const otp = await t.latestOtp(e164);
-  const verified = await t.call("POST", "/api/v1/users/verify-otp/", { mobile_number: mobile, otp_code: otp });
+  const verified = await t.call("POST", "/api/v1/users/verify-otp/", {
+    mobile_number: mobile,
+    otp_code: otp,
+    signup_id: reg.json().signup_id,
+  });
   if (verified.statusCode !== 200) throw new Error(`verify failed: ${verified.body}`);
-  const done = await t.call("POST", "/api/v1/users/complete-registration/", { mobile_number: mobile, password });
+  const done = await t.call("POST", "/api/v1/users/complete-registration/", {
+    mobile_number: mobile,
+    password,
+    signup_token: verified.json().signup_token,
+  });
   if (done.statusCode !== 201) throw new Error(`complete failed: ${done.body}`);
   const session = done.json() as { access: string; refresh: string; user: { id: string; mobile_number: string } };
   return { ...session, mobile, e164, password };
+}
+
+/**
+ * Buys priced tickets the way a buyer does: a checkout, then the sandbox gateway's signed webhook saying
+ * it was paid. Returns the tickets the payment issued.
+ */
+export async function buyTickets(t: TestApp, access: string, body: unknown) {
+  const checkout = await t.call("POST", "/api/v1/payments/process/", body, access);
+  if (checkout.statusCode !== 201) throw new Error(`checkout failed: ${checkout.body}`);
+  const paymentId = checkout.json().transaction_id as string;
+  const sandbox = t.runtime.deps.payments.sandbox;
+  if (!sandbox) throw new Error("the test app has no sandbox gateway");
+  const raw = JSON.stringify({
+    event_id: `evt_${paymentId}`,
+    transaction_id: paymentId,
+    status: "paid",
+    reference: `sbx_${paymentId.slice(0, 8)}`,
+  });
+  const webhook = await t.app.inject({
+    method: "POST",
+    url: "/api/v1/payments/webhook/sandbox/",
+    headers: { "content-type": "application/json", "x-sandbox-signature": sandbox.signWebhook(raw) },
+    payload: raw,
+  });
+  if (webhook.statusCode !== 200) throw new Error(`webhook failed: ${webhook.body}`);
+  const issued = await t.database.db.select().from(tickets).where(eq(tickets.paymentId, paymentId));
+  return { payment_id: paymentId, tickets: issued.sort((a, b) => a.position - b.position) };
 }
 
 /** A customer inserted straight into the database, with a session: for tests that need many buyers. */
@@ -162,7 +220,10 @@ export async function insertTestCustomer(
   return { ...session, customer, e164: mobile };
 }
 
-/** The demo-sized event tests buy from: one category, `capacity` seats, starting in a week. */
+/**
+ * The demo-sized event tests buy from: `capacity` seats per category, starting in a week. Free unless
+ * `priceMinor` is given (free tickets are booked at once; priced ones need a checkout).
+ */
 export async function createTestEvent(
   t: TestApp,
   options: { capacity?: number; priceMinor?: number; name?: string; categories?: number } = {},
@@ -182,7 +243,7 @@ export async function createTestEvent(
       Array.from({ length: options.categories ?? 1 }, (_, i) => ({
         eventId: event.id,
         name: i === 0 ? "Regular" : `Category ${i + 1}`,
-        priceMinor: (options.priceMinor ?? 25_000) * (i + 1),
+        priceMinor: (options.priceMinor ?? 0) * (i + 1),
         capacity: options.capacity ?? 100,
       })),
     )

@@ -57,17 +57,22 @@ const validate = (token?: string) =>
   );
 
 async function signUpWithToken(mobile: string, token: string | undefined, email?: string) {
-  await t.call("POST", "/api/v1/users/register/", {
+  const reg = await t.call("POST", "/api/v1/users/register/", {
     mobile_number: mobile,
     name: "New Person",
     ...(email ? { email } : {}),
   });
   const e164 = `+20${mobile.slice(1)}`;
   const otp = await t.latestOtp(e164);
-  await t.call("POST", "/api/v1/users/verify-otp/", { mobile_number: mobile, otp_code: otp });
+  const verified = await t.call("POST", "/api/v1/users/verify-otp/", {
+    mobile_number: mobile,
+    otp_code: otp,
+    signup_id: reg.json().signup_id,
+  });
   return t.call("POST", "/api/v1/users/complete-registration/", {
     mobile_number: mobile,
     password: "a strong password",
+    signup_token: verified.json().signup_token,
     ...(token ? { registration_token: token } : {}),
   });
 }

@@ -37,6 +37,11 @@ export const otpCodes = pgTable(
     attempts: integer("attempts").notNull().default(0),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    /**
+     * Registration only: SHA-256 of the secret handed to whoever typed the right code. Completing the
+     * signup needs that secret, so knowing the number someone else verified gives nothing.
+     */
+    signupTokenHash: text("signup_token_hash").unique(),
     consumedAt: timestamp("consumed_at", { withTimezone: true }),
     ...timestamps,
   },

@@ -18,7 +18,8 @@ export interface PurchaseItem {
   assignees: (PurchaseAssignee | null)[];
 }
 
-export type PaymentStatus = "pending" | "paid" | "failed" | "expired";
+/** `cancelled`: the buyer gave the checkout up before paying; its seats went back on sale. */
+export type PaymentStatus = "pending" | "paid" | "failed" | "expired" | "cancelled";
 
 /** The upstream PaymentTransaction: one purchase, whether booked directly or paid through a gateway. */
 export const payments = pgTable(
@@ -37,7 +38,7 @@ export const payments = pgTable(
     /** `booking` for tickets/book (no gateway), otherwise the gateway that takes the money. */
     provider: text("provider", { enum: ["booking", "sandbox", "kashier"] }).notNull(),
     providerReference: text("provider_reference"),
-    status: text("status", { enum: ["pending", "paid", "failed", "expired"] })
+    status: text("status", { enum: ["pending", "paid", "failed", "expired", "cancelled"] })
       .notNull()
       .default("pending"),
     /** Language of the buyer's messages (and of messages sent on their behalf). */

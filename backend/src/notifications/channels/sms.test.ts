@@ -167,7 +167,7 @@ describe("SMS through the whole app", () => {
       expect(await t.inbox(e164)).toEqual([]);
 
       const verify = await t.call("POST", "/api/v1/users/verify-otp/", { mobile_number: local, otp_code: code });
-      expect(verify.json()).toEqual({ mobile_verified: true });
+      expect(verify.json()).toEqual({ mobile_verified: true, signup_token: expect.any(String) });
     } finally {
       await t.close();
     }
@@ -198,7 +198,7 @@ describe("SMS through the whole app", () => {
       expect(row?.providerMessageId).toMatch(/^SM[0-9a-f]{32}$/);
 
       const verify = await t.call("POST", "/api/v1/users/verify-otp/", { mobile_number: local, otp_code: code });
-      expect(verify.json()).toEqual({ mobile_verified: true });
+      expect(verify.json()).toEqual({ mobile_verified: true, signup_token: expect.any(String) });
     } finally {
       await t.close();
     }

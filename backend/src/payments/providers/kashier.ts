@@ -4,6 +4,8 @@ import type { GatewayVerdict, PaymentProvider, PaymentRow } from "./provider";
 import { badSignature, checkSignature, header, toMajorUnits } from "./signatures";
 
 export const KASHIER_SIGNATURE_HEADER = "x-kashier-signature";
+/** The webhook fields a verdict is built from: each must be covered by the signature. */
+export const KASHIER_REQUIRED_SIGNED_KEYS = ["merchantOrderId", "status", "amount", "currency"] as const;
 
 export interface KashierOptions {
   merchantId: string;
@@ -94,6 +96,11 @@ export function kashierProvider(options: KashierOptions): PaymentProvider {
         throw badSignature();
       }
       checkSignature(options.apiKey, payload, header(headers, KASHIER_SIGNATURE_HEADER));
+      // A valid signature over other fields says nothing about the ones we act on.
+      const signed = new Set(Array.isArray(data.signatureKeys) ? data.signatureKeys.map(String) : []);
+      if (!KASHIER_REQUIRED_SIGNED_KEYS.every((k) => signed.has(k) && data[k] !== undefined && data[k] !== null)) {
+        throw badSignature();
+      }
       const transactionId = String(data.transactionId ?? data.kashierOrderId ?? "");
       return {
         eventId: `${body.event ?? "event"}:${transactionId}:${String(data.status ?? "")}`,
@@ -107,6 +114,8 @@ export function kashierProvider(options: KashierOptions): PaymentProvider {
 
     verifyRedirect(params) {
       checkSignature(options.apiKey, kashierRedirectPayload(params), params.signature);
+      // Every signed parameter is covered; these must be among them, or the verdict would rest on nothing.
+      if (!["merchantOrderId", "paymentStatus", "amount", "currency"].every((k) => params[k])) throw badSignature();
       return {
         paymentId: params.merchantOrderId ?? "",
         status: params.paymentStatus === "SUCCESS" ? "paid" : "failed",

@@ -1,0 +1,119 @@
+import { and, eq, gt, or, sql } from "drizzle-orm";
+import { type Db, rowsOf, type Tx } from "../db/client";
+import { events, payments } from "../db/schema";
+import type { Deps } from "../deps";
+import { AppError } from "../shared/app-error";
+import { DAY } from "../shared/clock";
+import type { PricedPurchase } from "./price-purchase";
+
+/** Checkouts one buyer may have open (unpaid, seats held) at once. */
+export const MAX_OPEN_CHECKOUTS = 3;
+/** Distinct numbers one buyer may send tickets to in 24 h: every gift costs us an SMS. */
+export const MAX_GIFT_NUMBERS_PER_DAY = 30;
+
+/**
+ * Serialises one buyer's purchases, so the limits below are checked against every earlier purchase
+ * of theirs, never against a snapshot a concurrent purchase has not written yet.
+ */
+export async function lockBuyer(tx: Tx, buyerId: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`buyer:${buyerId}`}))`);
+}
+
+const freeTickets = (items: PricedPurchase["items"]) =>
+  items.reduce((n, i) => n + (i.unit_price_minor === 0 ? i.quantity : 0), 0);
+
+/** A purchase still holding or owning seats: paid, or pending and not yet past its hold. */
+const holdsSeats = (now: Date) =>
+  or(eq(payments.status, "paid"), and(eq(payments.status, "pending"), gt(payments.expiresAt, now)));
+
+/** At most FREE_TICKETS_PER_BUYER free tickets per buyer and event, counting open checkouts too. */
+export async function checkFreeTicketAllowance(
+  deps: Deps,
+  tx: Tx,
+  buyerId: string,
+  priced: PricedPurchase,
+): Promise<void> {
+  const wanted = freeTickets(priced.items);
+  if (wanted === 0) return;
+  const earlier = await tx
+    .select({ items: payments.items })
+    .from(payments)
+    .where(and(eq(payments.buyerId, buyerId), eq(payments.eventId, priced.eventId), holdsSeats(deps.clock.now())));
+  const limit = deps.config.FREE_TICKETS_PER_BUYER;
+  const remaining = Math.max(0, limit - earlier.reduce((n, p) => n + freeTickets(p.items), 0));
+  if (wanted > remaining) {
+    throw new AppError(
+      "LIMIT_REACHED",
+      409,
+      `You can have at most ${limit} free tickets for this event (${remaining} left).`,
+      { limit, remaining },
+    );
+  }
+}
+
+/** The buyer's checkouts that are still open, newest first. */
+export async function openCheckouts(deps: Pick<Deps, "clock">, db: Db | Tx, buyerId: string) {
+  return db
+    .select({ payment: payments, eventName: events.name })
+    .from(payments)
+    .innerJoin(events, eq(events.id, payments.eventId))
+    .where(and(eq(payments.buyerId, buyerId), eq(payments.status, "pending"), gt(payments.expiresAt, deps.clock.now())))
+    .orderBy(sql`${payments.createdAt} desc`);
+}
+
+/** A fourth open checkout would hold seats nobody is paying for: finish or cancel one first. */
+export async function checkOpenCheckoutAllowance(deps: Deps, tx: Tx, buyerId: string): Promise<void> {
+  const open = await openCheckouts(deps, tx, buyerId);
+  if (open.length < MAX_OPEN_CHECKOUTS) return;
+  throw new AppError(
+    "TOO_MANY_OPEN_CHECKOUTS",
+    409,
+    `You have ${open.length} unfinished checkouts. Pay for or cancel one before starting another.`,
+    {
+      open: open.map(({ payment, eventName }) => ({
+        transaction_id: payment.id,
+        event_id: payment.eventId,
+        event_name: eventName,
+        expires_at: payment.expiresAt?.toISOString() ?? null,
+      })),
+    },
+  );
+}
+
+/**
+ * The numbers a purchase would text, checked against those the buyer already reached in the last 24 h:
+ * at most MAX_GIFT_NUMBERS_PER_DAY distinct ones, so nobody can use our SMS to reach a thousand numbers.
+ */
+export async function checkGiftNumberAllowance(
+  deps: Deps,
+  tx: Tx,
+  buyer: { id: string; mobileNumber: string },
+  priced: PricedPurchase,
+): Promise<void> {
+  const wanted = new Set(
+    priced.items.flatMap((i) =>
+      i.assignees.flatMap((a) => (a && a.mobile_number !== buyer.mobileNumber ? [a.mobile_number] : [])),
+    ),
+  );
+  if (wanted.size === 0) return;
+  const since = new Date(deps.clock.now().getTime() - DAY);
+  const result = await tx.execute(sql`
+    select distinct a.value->>'mobile_number' as number
+    from ${payments} p
+      cross join lateral jsonb_array_elements(p.items) i(value)
+      cross join lateral jsonb_array_elements(i.value->'assignees') a(value)
+    where p.buyer_id = ${buyer.id} and p.created_at > ${since}
+      and p.status in ('pending', 'paid') and jsonb_typeof(a.value) = 'object'`);
+  const reached = new Set(rowsOf<{ number: string }>(result).map((r) => r.number));
+  reached.delete(buyer.mobileNumber);
+  const remaining = Math.max(0, MAX_GIFT_NUMBERS_PER_DAY - reached.size);
+  const fresh = [...wanted].filter((n) => !reached.has(n));
+  if (fresh.length > remaining) {
+    throw new AppError(
+      "LIMIT_REACHED",
+      429,
+      `You can send tickets to at most ${MAX_GIFT_NUMBERS_PER_DAY} different numbers a day (${remaining} left).`,
+      { limit: MAX_GIFT_NUMBERS_PER_DAY, remaining },
+    );
+  }
+}
