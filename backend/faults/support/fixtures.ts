@@ -62,7 +62,7 @@ export async function mintSessions(db: Db, people: Customer[], concurrency = 8):
   return tokens;
 }
 
-/** An event a week away with one category of `capacity` seats. */
+/** An event a week away with one category of `capacity` seats: free (booked at once) unless priced. */
 export async function insertEvent(db: Db, options: { capacity: number; priceMinor?: number; name?: string }) {
   const [event] = await db
     .insert(events)
@@ -78,7 +78,7 @@ export async function insertEvent(db: Db, options: { capacity: number; priceMino
     .values({
       eventId: event.id,
       name: "Regular",
-      priceMinor: options.priceMinor ?? 25_000,
+      priceMinor: options.priceMinor ?? 0,
       capacity: options.capacity,
     })
     .returning();

@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Deps } from "../deps";
 import { AppError } from "../shared/app-error";
-import { perMinute } from "../shared/rate-limit";
+import { createOtpSmsLimit, perMinute } from "../shared/rate-limit";
 import { completeRegistration } from "./complete-registration";
 import { startLogin } from "./login";
 import { registerCustomer } from "./register";
@@ -35,10 +35,12 @@ export async function accountsRoutes(app: FastifyInstance, deps: Deps): Promise<
   const r = app.withTypeProvider<ZodTypeProvider>();
   const schemas = accountSchemas(deps.config.DEFAULT_PHONE_REGION);
   const tags = ["accounts"];
+  // Every route that texts a code shares one hourly budget per client.
+  const otpSms = createOtpSmsLimit(app, deps.config);
 
   r.post(
     "/users/register/",
-    { schema: { tags, body: schemas.register }, config: perMinute(deps.config, 10) },
+    { schema: { tags, body: schemas.register }, config: perMinute(deps.config, 10), preHandler: otpSms },
     async (request) => registerCustomer(deps, request.body),
   );
 
@@ -56,7 +58,7 @@ export async function accountsRoutes(app: FastifyInstance, deps: Deps): Promise<
 
   r.post(
     "/users/login/",
-    { schema: { tags, body: schemas.login }, config: perMinute(deps.config, 10) },
+    { schema: { tags, body: schemas.login }, config: perMinute(deps.config, 10), preHandler: otpSms },
     async (request) => startLogin(deps, request.body),
   );
 

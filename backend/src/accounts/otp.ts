@@ -58,7 +58,11 @@ export async function issueOtp(
       "LIMIT_REACHED",
       429,
       `We have texted ${OTP_MAX_PER_DAY} codes to this number in the last 24 hours. Try again later.`,
-      { limit: OTP_MAX_PER_DAY, retry_after_seconds: Math.ceil((oldest.getTime() + DAY - now.getTime()) / 1000) },
+      {
+        kind: "codes_per_number",
+        limit: OTP_MAX_PER_DAY,
+        retry_after_seconds: Math.ceil((oldest.getTime() + DAY - now.getTime()) / 1000),
+      },
     );
   }
   // A login accepts only the newest code. Sign-up codes stay each bound to the register call that asked

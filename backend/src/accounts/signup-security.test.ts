@@ -283,6 +283,34 @@ describe("the cost of our SMS", () => {
   });
 });
 
+describe("codes requested from one connection", () => {
+  it("are at most 10 an hour, across sign-up and login", async () => {
+    const strict = await createTestApp({ env: { RATE_LIMIT_SCALE: "1" } });
+    try {
+      const client = await serveOverHttp(strict);
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const res = await client.post(`${API}/register/`, { mobile_number: randomMobile().local, name: "Pumper" });
+        statuses.push(res.status);
+        const login = await client.post(`${API}/login/`, { mobile_number: randomMobile().local, password: "guess" });
+        statuses.push(login.status);
+      }
+      expect(statuses).toEqual([200, 401, 200, 401, 200, 401, 200, 401, 200, 401]);
+      const eleventh = await client.post(`${API}/register/`, { mobile_number: randomMobile().local, name: "Pumper" });
+      expect(eleventh.status).toBe(429);
+      expect(eleventh.body.error).toMatchObject({
+        code: "RATE_LIMITED",
+        details: { retry_after_seconds: expect.any(Number) },
+      });
+      expect(eleventh.body.error.details.retry_after_seconds).toBeGreaterThan(60);
+      const codes = await strict.database.db.select({ n: count() }).from(otpCodes);
+      expect(Number(codes[0]?.n)).toBe(5);
+    } finally {
+      await strict.close();
+    }
+  });
+});
+
 describe("refresh tokens", () => {
   it("end 30 days after the login, however often they were rotated", async () => {
     const customer = await insertTestCustomer(t);

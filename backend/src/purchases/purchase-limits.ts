@@ -8,8 +8,6 @@ import type { PricedPurchase } from "./price-purchase";
 
 /** Checkouts one buyer may have open (unpaid, seats held) at once. */
 export const MAX_OPEN_CHECKOUTS = 3;
-/** Distinct numbers one buyer may send tickets to in 24 h: every gift costs us an SMS. */
-export const MAX_GIFT_NUMBERS_PER_DAY = 30;
 
 /**
  * Serialises one buyer's purchases, so the limits below are checked against every earlier purchase
@@ -46,7 +44,7 @@ export async function checkFreeTicketAllowance(
       "LIMIT_REACHED",
       409,
       `You can have at most ${limit} free tickets for this event (${remaining} left).`,
-      { limit, remaining },
+      { kind: "free_tickets", limit, remaining },
     );
   }
 }
@@ -74,7 +72,10 @@ export async function checkOpenCheckoutAllowance(deps: Deps, tx: Tx, buyerId: st
         transaction_id: payment.id,
         event_id: payment.eventId,
         event_name: eventName,
+        amount_minor: payment.amountMinor,
+        currency: payment.currency,
         expires_at: payment.expiresAt?.toISOString() ?? null,
+        checkout_url: deps.payments.byName.get(payment.provider)?.checkoutUrl(payment) ?? null,
       })),
     },
   );
@@ -82,7 +83,7 @@ export async function checkOpenCheckoutAllowance(deps: Deps, tx: Tx, buyerId: st
 
 /**
  * The numbers a purchase would text, checked against those the buyer already reached in the last 24 h:
- * at most MAX_GIFT_NUMBERS_PER_DAY distinct ones, so nobody can use our SMS to reach a thousand numbers.
+ * at most GIFT_NUMBERS_PER_DAY distinct ones, so nobody can use our SMS to reach a thousand numbers.
  */
 export async function checkGiftNumberAllowance(
   deps: Deps,
@@ -106,14 +107,15 @@ export async function checkGiftNumberAllowance(
       and p.status in ('pending', 'paid') and jsonb_typeof(a.value) = 'object'`);
   const reached = new Set(rowsOf<{ number: string }>(result).map((r) => r.number));
   reached.delete(buyer.mobileNumber);
-  const remaining = Math.max(0, MAX_GIFT_NUMBERS_PER_DAY - reached.size);
+  const limit = deps.config.GIFT_NUMBERS_PER_DAY;
+  const remaining = Math.max(0, limit - reached.size);
   const fresh = [...wanted].filter((n) => !reached.has(n));
   if (fresh.length > remaining) {
     throw new AppError(
       "LIMIT_REACHED",
       429,
-      `You can send tickets to at most ${MAX_GIFT_NUMBERS_PER_DAY} different numbers a day (${remaining} left).`,
-      { limit: MAX_GIFT_NUMBERS_PER_DAY, remaining },
+      `You can send tickets to at most ${limit} different numbers a day (${remaining} left).`,
+      { kind: "gift_numbers", limit, remaining },
     );
   }
 }

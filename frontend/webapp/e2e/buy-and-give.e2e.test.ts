@@ -1,8 +1,8 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPage } from "./support/browser";
+import { cspViolations, launchBrowser, newPage } from "./support/browser";
 import { fillBooking, headerName, logIn, signUpHere, textOf } from "./support/flows";
-import { freshPerson, registerThroughApi } from "./support/people";
+import { buyThroughApi, freshPerson, registerThroughApi } from "./support/people";
 import { type RunningServer, startServer } from "./support/server";
 
 let server: RunningServer;
@@ -105,6 +105,9 @@ describe("buying tickets and giving some away", () => {
       await toCustomer.getByTestId("ticket-number").textContent(),
     );
 
+    // Signup, booking, payment and My Tickets all ran under the policy without inline script or style.
+    expect(cspViolations(page)).toEqual([]);
+    expect(cspViolations(customerPage)).toEqual([]);
     await page.context().close();
     await customerPage.context().close();
   });
@@ -140,17 +143,17 @@ describe("buying tickets and giving some away", () => {
     await page.getByTestId("event-card").filter({ hasText: "Nile Tech Summit 2027" }).getByRole("link").click();
     await page.getByRole("heading", { level: 1, name: "Nile Tech Summit 2027" }).waitFor();
 
-    // Meanwhile other buyers take every early-bird seat (150) in another tab.
+    // Meanwhile another buyer buys every early-bird seat (150), ten at a time (paying for each, as a
+    // buyer may keep only 3 checkouts open at once).
     const rivalBuyer = freshPerson("Rami");
-    await registerThroughApi(server, rivalBuyer);
-    const rival = await newPage(browser);
-    await logIn(rival, server, rivalBuyer);
+    const rivalTokens = await registerThroughApi(server, rivalBuyer);
+    const tenForThemselves = Array.from({ length: 10 }, () => null);
     for (let bought = 0; bought < 150; bought += 10) {
-      await rival.goto(`${server.baseUrl}${new URL(page.url()).pathname}`);
-      await rival.getByRole("heading", { level: 1, name: "Nile Tech Summit 2027" }).waitFor();
-      await rival.getByLabel("Number of Early bird tickets").selectOption("10");
-      await rival.getByRole("button", { name: "Continue to payment" }).click();
-      await rival.waitForURL(/\/payments\/sandbox\/checkout\//);
+      await buyThroughApi(server, rivalTokens, {
+        event: "Nile Tech Summit 2027",
+        category: "Early bird",
+        assignees: tenForThemselves,
+      });
     }
 
     await fillBooking(page, { event: "Nile Tech Summit 2027", category: "Early bird", tickets: ["me"] });
@@ -163,6 +166,5 @@ describe("buying tickets and giving some away", () => {
     expect(await page.getByLabel("Number of Early bird tickets").isDisabled()).toBe(true);
 
     await page.context().close();
-    await rival.context().close();
   });
 });

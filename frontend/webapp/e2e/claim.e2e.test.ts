@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, newPage } from "./support/browser";
 import { logIn, openMyTickets, signUpHere, textOf } from "./support/flows";
 import { claimLinkIn, waitForMessage } from "./support/inbox";
-import { bookThroughApi, freshPerson, type Person, registerThroughApi } from "./support/people";
+import { buyThroughApi, freshPerson, type Person, registerThroughApi } from "./support/people";
 import { type RunningServer, startServer } from "./support/server";
 
 // These tests are about what happens to a ticket after someone buys it for another person. The
-// purchases are set up through the public booking API (the same ticket creation and messages as a
-// paid checkout); buying through the gateway page is buy-and-give.e2e.test.ts's subject.
+// purchases are set up through the public API and the sandbox gateway (the same ticket creation and
+// messages as a checkout paid in the browser); buying in the browser is buy-and-give.e2e.test.ts's subject.
 
 let server: RunningServer;
 let browser: Browser;
@@ -35,7 +35,7 @@ afterAll(async () => {
 });
 
 const give = (recipient: { mobile: string; name?: string; email?: string }) =>
-  bookThroughApi(server, buyerTokens, {
+  buyThroughApi(server, buyerTokens, {
     event: EVENT,
     category: CATEGORY,
     assignees: [{ mobile_number: recipient.mobile, name: recipient.name, email: recipient.email }],
@@ -118,7 +118,12 @@ describe("claiming a ticket someone bought for you", () => {
     expect(await mobile.getAttribute("readonly")).not.toBeNull();
     expect((await mobile.inputValue()).replace(/\D/g, "")).toBe(newcomer.mobile.e164.replace(/\D/g, ""));
 
+    // The claim signup walks the same steps: the last one carries the signup's secret and the link's token.
+    const completing = page.waitForRequest((r) => r.url().endsWith("/users/complete-registration/"));
     await signUpHere(page, server, newcomer);
+    const completion = (await completing).postDataJSON() as Record<string, unknown>;
+    expect(completion.registration_token).toBe(new URL(link as string).searchParams.get("token"));
+    expect(completion.signup_token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     await page.waitForURL(`${server.baseUrl}/my-tickets`);
     await giftFromBuyer(page);
 

@@ -7,8 +7,23 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A page in its own context: its own storage, so its own signed-in person. */
+const violations = new WeakMap<Page, string[]>();
+
+/**
+ * A page in its own context: its own storage, so its own signed-in person. Whatever the server's
+ * Content-Security-Policy refuses on it (an inline script or style, an eval) is recorded for
+ * `cspViolations`: Chromium reports each refusal on the console.
+ */
 export async function newPage(browser: Browser, locale = "en-US"): Promise<Page> {
   const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
-  return context.newPage();
+  const page = await context.newPage();
+  const refused: string[] = [];
+  violations.set(page, refused);
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
+  return page;
 }
+
+/** What the Content-Security-Policy refused on a page opened with `newPage`, so far. */
+export const cspViolations = (page: Page): readonly string[] => violations.get(page) ?? [];

@@ -1,5 +1,11 @@
 import { randomInt } from "node:crypto";
-import { type AuthTokens, type EventView, normalizeMobileNumber } from "@ticketrunners/shared";
+import {
+  type AuthTokens,
+  type EventView,
+  type MyTicketsResponse,
+  normalizeMobileNumber,
+  type SentTicketView,
+} from "@ticketrunners/shared";
 import type { RunningServer } from "./server";
 
 export interface MobileNumber {
@@ -60,20 +66,26 @@ const post = <T>(server: RunningServer, path: string, body: unknown) => call<T>(
 
 /**
  * Gives someone an account through the public signup API (register, the SMS code from the dev inbox,
- * complete): the way to set up the people a test is not about.
+ * complete, carrying the signup's id and then its token from step to step): the way to set up the
+ * people a test is not about.
  */
 export async function registerThroughApi(server: RunningServer, person: Person): Promise<AuthTokens> {
   const seen = await messageIds(server, person.mobile.e164);
-  await post(server, "/users/register/", {
+  const { signup_id } = await post<{ signup_id: string }>(server, "/users/register/", {
     mobile_number: person.mobile.local,
     name: person.name,
     email: person.email,
   });
   const { code } = await server.waitForOtp(person.mobile.e164, seen);
-  await post(server, "/users/verify-otp/", { mobile_number: person.mobile.local, otp_code: code });
+  const { signup_token } = await post<{ signup_token: string }>(server, "/users/verify-otp/", {
+    mobile_number: person.mobile.local,
+    otp_code: code,
+    signup_id,
+  });
   return post<AuthTokens>(server, "/users/complete-registration/", {
     mobile_number: person.mobile.local,
     password: person.password,
+    signup_token,
   });
 }
 
@@ -83,29 +95,77 @@ export interface Assignee {
   email?: string;
 }
 
-/**
- * A buyer books tickets through the public booking API (`tickets/book`), each one given to someone
- * (or kept, for `null`). The same ticket creation and messages as a paid checkout, without the
- * gateway: for tests about what happens to the tickets afterwards.
- */
-export async function bookThroughApi(
-  server: RunningServer,
-  buyer: AuthTokens,
-  purchase: { event: string; category: string; assignees: (Assignee | null)[] },
-): Promise<{ payment_id: string; tickets: { id: string; ticket_number: string }[] }> {
+export interface ApiPurchase {
+  event: string;
+  category: string;
+  /** One per ticket: who it is given to, or `null` for the buyer's own. */
+  assignees: (Assignee | null)[];
+}
+
+/** The request body of tickets/book and payments/process for a purchase named by event and category. */
+async function purchaseBody(server: RunningServer, purchase: ApiPurchase) {
   const events = await call<EventView[]>(server, "/public/events/");
   const event = events.find((e) => e.name === purchase.event);
   const category = event?.categories.find((c) => c.name === purchase.category);
   if (!event || !category) throw new Error(`no ${purchase.category} tickets for ${purchase.event}`);
-  return call(
+  return {
+    event_id: event.id,
+    items: [{ category_id: category.id, quantity: purchase.assignees.length, assignees: purchase.assignees }],
+  };
+}
+
+/** A buyer books free tickets through the public booking API (`tickets/book`): issued at once. */
+export async function bookThroughApi(
+  server: RunningServer,
+  buyer: AuthTokens,
+  purchase: ApiPurchase,
+): Promise<{ payment_id: string; tickets: { id: string; ticket_number: string }[] }> {
+  return call(server, "/tickets/book/", await purchaseBody(server, purchase), buyer.access);
+}
+
+/** A buyer starts a checkout through the API (`payments/process`) and leaves it open, holding the seats. */
+export async function openCheckoutThroughApi(
+  server: RunningServer,
+  buyer: AuthTokens,
+  purchase: ApiPurchase,
+): Promise<{ transaction_id: string; checkout_url: string }> {
+  return call(server, "/payments/process/", await purchaseBody(server, purchase), buyer.access);
+}
+
+/**
+ * A buyer buys priced tickets as a browser would, without one: a checkout, the sandbox gateway's Pay
+ * (whose 303 carries the signed redirect), and the redirect handed to payments/confirm. The same ticket
+ * creation and messages as any paid checkout: for tests about what happens to the tickets afterwards.
+ * Returns the tickets the buyer gave to the purchase's assignees.
+ */
+export async function buyThroughApi(
+  server: RunningServer,
+  buyer: AuthTokens,
+  purchase: ApiPurchase,
+): Promise<{ transaction_id: string; tickets: SentTicketView[] }> {
+  const checkout = await openCheckoutThroughApi(server, buyer, purchase);
+  const pay = await fetch(`${checkout.checkout_url}/pay`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: "",
+    redirect: "manual",
+  });
+  const back = pay.headers.get("location");
+  if (pay.status !== 303 || !back) throw new Error(`the sandbox Pay answered ${pay.status}, not a 303 redirect`);
+  const params = Object.fromEntries(new URL(back).searchParams);
+  const status = await call<{ status: string }>(
     server,
-    "/tickets/book/",
-    {
-      event_id: event.id,
-      items: [{ category_id: category.id, quantity: purchase.assignees.length, assignees: purchase.assignees }],
-    },
+    "/payments/confirm/",
+    { transaction_id: checkout.transaction_id, params },
     buyer.access,
   );
+  if (status.status !== "paid") throw new Error(`the sandbox payment ended ${status.status}, not paid`);
+  const given = new Set(
+    purchase.assignees.flatMap((a) => (a ? [normalizeMobileNumber(a.mobile_number, "EG") ?? a.mobile_number] : [])),
+  );
+  const { sent } = await call<MyTicketsResponse>(server, "/users/tickets/", undefined, buyer.access);
+  const tickets = sent.filter((t) => t.assignee && given.has(t.assignee.mobile_number));
+  return { transaction_id: checkout.transaction_id, tickets };
 }
 
 /** The ids of every message already sent to `to`, so the next code read is a new one. */

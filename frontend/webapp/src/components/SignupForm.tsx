@@ -32,8 +32,22 @@ const passwordSchema = z
 
 const TOKEN_PROBLEMS = new Set(["TOKEN_EXPIRED", "TOKEN_USED", "TOKEN_NOT_FOUND"]);
 
-type Step = { name: "details" } | { name: "verify"; details: Details } | { name: "password"; details: Details };
+/**
+ * Where the person is, with the secrets that carry them to the next step: `signupId` names the register
+ * call whose code they type, `signupToken` is what verifying it gave them. Both live in this state only
+ * (never in storage or the URL), so a reload starts the signup again.
+ */
+type Step =
+  | { name: "details" }
+  | { name: "verify"; details: Details; signupId: string; verificationExpired?: boolean }
+  | { name: "password"; details: Details; signupId: string; signupToken: string };
 const STEP_NUMBER = { details: 1, verify: 2, password: 3 } as const;
+
+/** The last details a code was sent for, and the register call that sent it. */
+interface SentCode {
+  details: Details;
+  signupId: string;
+}
 
 /**
  * Signup. Opened from a ticket's claim link (`/signup?token=…`, texted to someone a ticket was bought
@@ -161,46 +175,65 @@ interface SignupStepsProps {
 function SignupSteps({ lockedMobileNumber, registrationToken }: SignupStepsProps) {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>({ name: "details" });
-  const [lastDetails, setLastDetails] = useState<Details | undefined>();
+  const [lastSent, setLastSent] = useState<SentCode | undefined>();
 
-  const sendCode = (details: Details) => register({ ...details, locale: currentLocale() } satisfies RegisterRequest);
+  const sendCode = async (details: Details): Promise<SentCode> => {
+    const { signup_id } = await register({ ...details, locale: currentLocale() } satisfies RegisterRequest);
+    const sent = { details, signupId: signup_id };
+    setLastSent(sent);
+    return sent;
+  };
 
   return (
     <div className="signup-form">
       <p className="step-indicator">{t("signup.step", { current: STEP_NUMBER[step.name], total: 3 })}</p>
       {step.name === "details" && (
         <DetailsStep
-          defaultValues={lastDetails}
+          defaultValues={lastSent?.details}
           lockedMobileNumber={lockedMobileNumber}
           onSubmit={async (details) => {
+            let sent: SentCode;
             try {
-              await sendCode(details);
+              sent = await sendCode(details);
             } catch (error) {
               // Back from the code step with nothing changed: the code already sent is still good.
-              const unchanged = JSON.stringify(details) === JSON.stringify(lastDetails);
+              const unchanged = lastSent && JSON.stringify(details) === JSON.stringify(lastSent.details);
               if (!(unchanged && error instanceof ApiError && error.code === "OTP_THROTTLED")) throw error;
+              sent = lastSent;
             }
-            setLastDetails(details);
-            setStep({ name: "verify", details });
+            setStep({ name: "verify", ...sent });
           }}
         />
       )}
       {step.name === "verify" && (
         <>
           <h2 className="step-title">{t("signup.otpTitle")}</h2>
+          {step.verificationExpired && <Alert>{t("signup.verificationExpired")}</Alert>}
           <OtpForm
             mobileNumber={step.details.mobile_number}
             onVerify={async (otp_code) => {
-              await verifyOtp({ mobile_number: step.details.mobile_number, otp_code });
-              setStep({ name: "password", details: step.details });
+              const { signup_token } = await verifyOtp({
+                mobile_number: step.details.mobile_number,
+                otp_code,
+                signup_id: step.signupId,
+              });
+              setStep({ name: "password", details: step.details, signupId: step.signupId, signupToken: signup_token });
             }}
-            onResend={() => sendCode(step.details)}
+            // The new code belongs to the new register call: only its id is accepted with it.
+            onResend={async () => setStep({ name: "verify", ...(await sendCode(step.details)) })}
             onChangeNumber={lockedMobileNumber ? undefined : () => setStep({ name: "details" })}
           />
         </>
       )}
       {step.name === "password" && (
-        <PasswordStep mobileNumber={step.details.mobile_number} registrationToken={registrationToken} />
+        <PasswordStep
+          mobileNumber={step.details.mobile_number}
+          signupToken={step.signupToken}
+          registrationToken={registrationToken}
+          onVerificationExpired={() =>
+            setStep({ name: "verify", details: step.details, signupId: step.signupId, verificationExpired: true })
+          }
+        />
       )}
     </div>
   );
@@ -276,7 +309,18 @@ function DetailsStep({
   );
 }
 
-function PasswordStep({ mobileNumber, registrationToken }: { mobileNumber: string; registrationToken?: string }) {
+function PasswordStep({
+  mobileNumber,
+  signupToken,
+  registrationToken,
+  onVerificationExpired,
+}: {
+  mobileNumber: string;
+  signupToken: string;
+  registrationToken?: string;
+  /** The signup token was refused (30 minutes passed, or it was spent): the number must be verified again. */
+  onVerificationExpired: () => void;
+}) {
   const { t } = useTranslation();
   const { signIn } = useSession();
   const form = useForm({
@@ -285,7 +329,7 @@ function PasswordStep({ mobileNumber, registrationToken }: { mobileNumber: strin
   });
   const submit = useMutation({
     mutationFn: async (values: z.output<typeof passwordSchema>) => {
-      const body = { mobile_number: mobileNumber, password: values.password };
+      const body = { mobile_number: mobileNumber, password: values.password, signup_token: signupToken };
       if (!registrationToken) return completeRegistration(body);
       try {
         return await completeRegistration({ ...body, registration_token: registrationToken });
@@ -297,6 +341,9 @@ function PasswordStep({ mobileNumber, registrationToken }: { mobileNumber: strin
       }
     },
     onSuccess: signIn,
+    onError: (error) => {
+      if (error instanceof ApiError && error.code === "SIGNUP_TOKEN_INVALID") onVerificationExpired();
+    },
   });
   const { errors } = form.formState;
 

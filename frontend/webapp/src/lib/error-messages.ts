@@ -8,9 +8,37 @@ type ValidationKey = keyof Messages["validation"];
 
 const isKnownCode = (code: string): code is ErrorCode => Object.hasOwn(en.errors, code);
 
+const detailNumber = (details: unknown, key: string): number | undefined => {
+  if (typeof details !== "object" || details === null || !(key in details)) return undefined;
+  const value = Number((details as Record<string, unknown>)[key]);
+  return Number.isInteger(value) && value >= 0 ? value : undefined;
+};
+
+const limitKind = (details: unknown): unknown =>
+  typeof details === "object" && details !== null && "kind" in details ? details.kind : undefined;
+
+/** Says which limit was reached (the server names it in `details.kind`) and how far the person still is. */
+function limitReachedMessage(t: TFunction, error: ApiError): string {
+  const limit = detailNumber(error.details, "limit");
+  const kind = limitKind(error.details);
+  if (limit === undefined) return t("errors.LIMIT_REACHED");
+  if (kind === "codes_per_number") {
+    const seconds = error.retryAfterSeconds;
+    const retry = seconds === undefined ? "" : ` ${t("limits.codesRetry", { count: Math.ceil(seconds / 3600) })}`;
+    return `${t("limits.codes", { count: limit })}${retry}`;
+  }
+  if (kind !== "free_tickets" && kind !== "gift_numbers") return t("errors.LIMIT_REACHED");
+  const remaining = detailNumber(error.details, "remaining");
+  const [what, left] =
+    kind === "free_tickets" ? ["freeTickets", "freeTicketsRemaining"] : ["giftNumbers", "giftNumbersRemaining"];
+  const remainingText = remaining === undefined ? "" : ` ${t(`limits.${left}`, { count: remaining })}`;
+  return `${t(`limits.${what}`, { count: limit })}${remainingText}`;
+}
+
 /** What to tell a person about a failed API call, in their language. */
 export function apiErrorMessage(t: TFunction, error: unknown): string {
   if (!(error instanceof ApiError)) return t("errors.UNKNOWN");
+  if (error.code === "LIMIT_REACHED") return limitReachedMessage(t, error);
   const seconds = error.retryAfterSeconds;
   if (seconds !== undefined && (error.code === "OTP_THROTTLED" || error.code === "RATE_LIMITED")) {
     return t(`errors.${error.code}_WAIT`, { seconds });
@@ -27,6 +55,9 @@ const sharedSchemaMessages: Record<string, ValidationKey> = {
   "The code has 6 digits": "otp",
   "Enter a name": "name",
   "Contains control characters": "nameInvalid",
+  "A name cannot contain a web address": "nameWebAddress",
+  "A name cannot contain an email address": "nameEmail",
+  "A name cannot contain a phone number": "namePhone",
   "Enter a valid email address": "email",
   "At least 8 characters": "passwordShort",
   "At most 128 characters": "passwordLong",

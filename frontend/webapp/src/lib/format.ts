@@ -36,3 +36,8 @@ export function formatEventDateLong(iso: string, locale: Locale): string {
     timeStyle: "short",
   }).format(new Date(iso));
 }
+
+/** A time of day by the reader's own clock ("8:15 PM"): for deadlines such as a held checkout's. */
+export function formatTimeOfDay(iso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { hour: "numeric", minute: "2-digit" }).format(new Date(iso));
+}

@@ -1,8 +1,9 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useEffect, useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { Alert } from "../../components/Alert";
+import { ResultCard } from "../../components/ResultCard";
 import { ApiError } from "../../lib/api/client";
 import type { PaymentStatusView } from "../../lib/api/types";
 import { apiErrorMessage } from "../../lib/error-messages";
@@ -11,6 +12,8 @@ import { useDocumentTitle } from "../../lib/use-document-title";
 import { useLocale } from "../../lib/use-locale";
 import { eventsQueryKey } from "../events/use-events";
 import { myTicketsQueryKey } from "../my-tickets/use-my-tickets";
+import { useCancelCheckout } from "./use-cancel-checkout";
+import { openCheckoutsQueryKey } from "./use-open-checkouts";
 import { usePaymentStatus } from "./use-payment-status";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -39,15 +42,17 @@ function PaymentStatusPanel({ transactionId, params }: { transactionId: string; 
 
   useEffect(() => {
     if (status === undefined || status === "pending") return;
-    // Paid: new tickets. Failed or expired: the held seats are back on sale.
+    // Paid: new tickets. Failed, expired or cancelled: the held seats are back on sale. Either way the
+    // checkout is no longer open.
     void queryClient.invalidateQueries({ queryKey: eventsQueryKey });
     void queryClient.invalidateQueries({ queryKey: myTicketsQueryKey });
+    void queryClient.invalidateQueries({ queryKey: openCheckoutsQueryKey });
   }, [status, queryClient]);
 
   if (payment.error) {
     if (payment.error instanceof ApiError && payment.error.code === "PAYMENT_NOT_FOUND") return <PaymentMissing />;
     return (
-      <ResultCard tone="failed" title={t("checkout.title")}>
+      <ResultCard tone="failed" title={t("checkout.title")} testId="payment-status">
         <Alert>{apiErrorMessage(t, payment.error)}</Alert>
         <button type="button" className="button button-primary" onClick={() => payment.checkAgain()}>
           {t("checkout.checkAgain")}
@@ -58,7 +63,7 @@ function PaymentStatusPanel({ transactionId, params }: { transactionId: string; 
 
   if (!payment.data || payment.data.status === "pending") {
     return payment.timedOut ? (
-      <ResultCard tone="pending" title={t("checkout.slowTitle")} status="pending">
+      <ResultCard tone="pending" title={t("checkout.slowTitle")} status="pending" testId="payment-status">
         <p className="lead">{t("checkout.slowBody")}</p>
         <div className="hero-actions">
           <button type="button" className="button button-primary" onClick={() => payment.checkAgain()}>
@@ -68,15 +73,41 @@ function PaymentStatusPanel({ transactionId, params }: { transactionId: string; 
             {t("checkout.goToTickets")}
           </Link>
         </div>
+        <CancelPendingCheckout transactionId={transactionId} />
       </ResultCard>
     ) : (
-      <ResultCard tone="pending" title={t("checkout.confirming")} status="pending" busy>
+      <ResultCard tone="pending" title={t("checkout.confirming")} status="pending" busy testId="payment-status">
         <p className="lead">{t("checkout.confirmingHint")}</p>
+        {payment.data && <CancelPendingCheckout transactionId={transactionId} />}
       </ResultCard>
     );
   }
 
   return <PaymentOutcome payment={payment.data} />;
+}
+
+/**
+ * The buyer may give up a checkout that is still waiting (they came back without paying, or the
+ * gateway is slow): its seats are released at once, and the answer replaces the pending card.
+ */
+function CancelPendingCheckout({ transactionId }: { transactionId: string }) {
+  const { t } = useTranslation();
+  const cancel = useCancelCheckout();
+  return (
+    <div className="result-secondary">
+      <p className="muted">{t("checkout.cancelHint")}</p>
+      {cancel.error && <Alert>{apiErrorMessage(t, cancel.error)}</Alert>}
+      <button
+        type="button"
+        className="button button-secondary"
+        disabled={cancel.isPending}
+        aria-busy={cancel.isPending}
+        onClick={() => cancel.mutate(transactionId)}
+      >
+        {t("checkout.cancel")}
+      </button>
+    </div>
+  );
 }
 
 function PaymentOutcome({ payment }: { payment: PaymentStatusView }) {
@@ -92,7 +123,7 @@ function PaymentOutcome({ payment }: { payment: PaymentStatusView }) {
   switch (payment.status) {
     case "paid":
       return (
-        <ResultCard tone="paid" title={t("checkout.paidTitle")} status="paid">
+        <ResultCard tone="paid" title={t("checkout.paidTitle")} status="paid" testId="payment-status">
           <p className="lead" data-testid="payment-summary">
             {t("checkout.paidBody", { count: payment.ticket_count, amount })}
           </p>
@@ -109,14 +140,21 @@ function PaymentOutcome({ payment }: { payment: PaymentStatusView }) {
       );
     case "failed":
       return (
-        <ResultCard tone="failed" title={t("checkout.failedTitle")} status="failed">
+        <ResultCard tone="failed" title={t("checkout.failedTitle")} status="failed" testId="payment-status">
           <p className="lead">{t("checkout.failedBody")}</p>
+          <div className="hero-actions">{eventLink}</div>
+        </ResultCard>
+      );
+    case "cancelled":
+      return (
+        <ResultCard tone="cancelled" title={t("checkout.cancelledTitle")} status="cancelled" testId="payment-status">
+          <p className="lead">{t("checkout.cancelledBody")}</p>
           <div className="hero-actions">{eventLink}</div>
         </ResultCard>
       );
     default:
       return (
-        <ResultCard tone="failed" title={t("checkout.expiredTitle")} status={payment.status}>
+        <ResultCard tone="failed" title={t("checkout.expiredTitle")} status={payment.status} testId="payment-status">
           <p className="lead">{t("checkout.expiredBody")}</p>
           <div className="hero-actions">{eventLink}</div>
         </ResultCard>
@@ -127,7 +165,7 @@ function PaymentOutcome({ payment }: { payment: PaymentStatusView }) {
 function PaymentMissing() {
   const { t } = useTranslation();
   return (
-    <ResultCard tone="failed" title={t("checkout.missingTitle")}>
+    <ResultCard tone="failed" title={t("checkout.missingTitle")} testId="payment-status">
       <p className="lead">{t("checkout.missingBody")}</p>
       <div className="hero-actions">
         <Link to="/" className="button button-primary">
@@ -135,37 +173,5 @@ function PaymentMissing() {
         </Link>
       </div>
     </ResultCard>
-  );
-}
-
-function ResultCard({
-  tone,
-  title,
-  status,
-  busy,
-  children,
-}: {
-  tone: "pending" | "paid" | "failed";
-  title: string;
-  status?: string;
-  busy?: boolean;
-  children: ReactNode;
-}) {
-  return (
-    <section
-      className={`result-card result-${tone}`}
-      aria-labelledby="payment-title"
-      aria-busy={busy || undefined}
-      // The outcome replaces "Confirming…" in place: announce it.
-      aria-live="polite"
-      data-testid="payment-status"
-      data-status={status}
-    >
-      <div className="result-icon" aria-hidden="true">
-        {tone === "paid" ? "✓" : tone === "failed" ? "!" : <span className="spinner" />}
-      </div>
-      <h1 id="payment-title">{title}</h1>
-      {children}
-    </section>
   );
 }

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { processPayment } from "../../lib/api/services/payments";
 import { eventsQueryKey } from "../events/use-events";
 import { myTicketsQueryKey } from "../my-tickets/use-my-tickets";
+import { openCheckoutsQueryKey } from "./use-open-checkouts";
 
 /**
  * "Continue to payment": holds the seats and sends the browser to the gateway's hosted page, which
@@ -15,8 +16,13 @@ export function useStartCheckout() {
       // Seats are now held, so what is left in each category has changed.
       void queryClient.invalidateQueries({ queryKey: eventsQueryKey });
       void queryClient.invalidateQueries({ queryKey: myTicketsQueryKey });
+      void queryClient.invalidateQueries({ queryKey: openCheckoutsQueryKey });
       window.location.assign(checkout.checkout_url);
     },
-    onError: () => queryClient.invalidateQueries({ queryKey: eventsQueryKey }),
+    onError: () => {
+      void queryClient.invalidateQueries({ queryKey: eventsQueryKey });
+      // TOO_MANY_OPEN_CHECKOUTS: the list to pay or cancel from must be the current one.
+      void queryClient.invalidateQueries({ queryKey: openCheckoutsQueryKey });
+    },
   });
 }

@@ -2,26 +2,52 @@ import { MAX_TICKETS_PER_PURCHASE } from "@ticketrunners/shared";
 import { useEffect, useId, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Trans, useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { Alert } from "../../components/Alert";
 import { Field } from "../../components/Field";
 import { MobileNumberHint } from "../../components/MobileNumberHint";
+import { ResultCard } from "../../components/ResultCard";
 import { SubmitButton } from "../../components/SubmitButton";
 import { PHONE_REGION } from "../../lib/account-schemas";
-import type { EventView, PurchaseRequest, TicketCategoryView } from "../../lib/api/types";
+import { ApiError } from "../../lib/api/client";
+import type {
+  BookResponse,
+  EventView,
+  OpenCheckoutSummary,
+  PurchaseRequest,
+  TicketCategoryView,
+} from "../../lib/api/types";
 import { apiErrorMessage, fieldErrorMessage } from "../../lib/error-messages";
 import { formatMoney } from "../../lib/format";
 import { withNext } from "../../lib/safe-next";
 import { useLocale } from "../../lib/use-locale";
+import { OpenCheckouts } from "../checkout/OpenCheckouts";
 import { useStartCheckout } from "../checkout/use-start-checkout";
 import { useSession } from "../session/use-session";
 import { saveBookingDraft, takeBookingDraft } from "./booking-draft";
-import { type BookingValues, bookingResolver, bookingTotal, defaultBookingValues, maxQuantity } from "./booking-form";
+import {
+  type BookingValues,
+  bookingResolver,
+  bookingTotal,
+  defaultBookingValues,
+  isFreePurchase,
+  maxQuantity,
+} from "./booking-form";
+import { useBookFreeTickets } from "./use-book-free-tickets";
+
+/** The checkouts a TOO_MANY_OPEN_CHECKOUTS refusal names, when it names them. */
+function refusedForOpenCheckouts(error: unknown): OpenCheckoutSummary[] | undefined {
+  if (!(error instanceof ApiError) || error.code !== "TOO_MANY_OPEN_CHECKOUTS") return undefined;
+  const open = (error.details as { open?: unknown } | undefined)?.open;
+  return Array.isArray(open) ? (open as OpenCheckoutSummary[]) : [];
+}
 
 /**
  * Per category a number of tickets; per ticket, "for me" or "for someone else" (their mobile number,
  * optionally name and email). Validated with the server's own request schema; the total shown is
- * the listed prices added up, while the payment page shows what the server charges.
+ * the listed prices added up, while the payment page shows what the server charges. When every
+ * chosen category is free the tickets are booked at once (`tickets/book`); otherwise the form starts a
+ * checkout on the gateway's page.
  */
 export function BookingForm({ event }: { event: EventView }) {
   const { t } = useTranslation();
@@ -29,6 +55,7 @@ export function BookingForm({ event }: { event: EventView }) {
   const navigate = useNavigate();
   const { isSignedIn } = useSession();
   const checkout = useStartCheckout();
+  const book = useBookFreeTickets();
   const [defaultValues] = useState(() => takeBookingDraft(event) ?? defaultBookingValues(event));
   const [resolver] = useState(() => bookingResolver(event.id, PHONE_REGION));
   const form = useForm<BookingValues, unknown, PurchaseRequest>({ resolver, defaultValues });
@@ -36,6 +63,8 @@ export function BookingForm({ event }: { event: EventView }) {
   const total = bookingTotal(event, { items });
   const currency = event.categories[0]?.currency ?? "EGP";
   const formError = form.formState.errors.root?.items;
+  const purchaseError = checkout.error ?? book.error;
+  const openCheckoutsRefusal = refusedForOpenCheckouts(purchaseError);
 
   // Fresh numbers (after SOLD_OUT, or a refetch) may leave less than was chosen: never ask for more.
   const { getValues, setValue } = form;
@@ -52,8 +81,16 @@ export function BookingForm({ event }: { event: EventView }) {
       navigate(withNext("/login", `/events/${event.id}`));
       return;
     }
-    checkout.mutate(request);
+    checkout.reset();
+    book.reset();
+    if (isFreePurchase(event, request)) {
+      book.mutate(request, { onSuccess: () => form.reset(defaultBookingValues(event)) });
+    } else {
+      checkout.mutate(request);
+    }
   });
+
+  if (book.data) return <FreeBookingConfirmation booking={book.data} onBookMore={() => book.reset()} />;
 
   return (
     <section className="booking card" aria-labelledby="booking-title">
@@ -86,13 +123,25 @@ export function BookingForm({ event }: { event: EventView }) {
               <span className="muted"> · {t("booking.ticketCount", { count: total.tickets })}</span>
             )}
           </span>
-          <bdi className="booking-total-amount">{formatMoney(total.amountMinor, currency, locale)}</bdi>
+          <bdi className="booking-total-amount">
+            {total.free ? t("common.free") : formatMoney(total.amountMinor, currency, locale)}
+          </bdi>
         </div>
-        <p className="field-hint">{t("booking.totalHint")}</p>
+        <p className="field-hint">{total.free ? t("booking.totalHintFree") : t("booking.totalHint")}</p>
 
         {formError && <Alert>{bookingFormErrorMessage(t, formError)}</Alert>}
-        {checkout.error && <Alert>{apiErrorMessage(t, checkout.error)}</Alert>}
-        <SubmitButton pending={checkout.isPending || checkout.isSuccess}>{t("booking.submit")}</SubmitButton>
+        {/* Each open checkout holds seats and counts against the 3 a buyer may have: offer to finish or drop them. */}
+        {isSignedIn && (
+          <OpenCheckouts
+            refusal={openCheckoutsRefusal}
+            refusalMessage={openCheckoutsRefusal && apiErrorMessage(t, purchaseError)}
+            onCancelled={() => checkout.reset()}
+          />
+        )}
+        {purchaseError && !openCheckoutsRefusal && <Alert>{apiErrorMessage(t, purchaseError)}</Alert>}
+        <SubmitButton pending={checkout.isPending || checkout.isSuccess || book.isPending}>
+          {total.free ? t("booking.submitFree") : t("booking.submit")}
+        </SubmitButton>
         {checkout.isSuccess && (
           <p className="field-hint" role="status">
             {t("booking.redirecting")}
@@ -101,6 +150,33 @@ export function BookingForm({ event }: { event: EventView }) {
         {!isSignedIn && <p className="field-hint">{t("booking.loginFirst")}</p>}
       </form>
     </section>
+  );
+}
+
+/** What a free booking gave: the tickets are already in My Tickets (and on their way to recipients). */
+function FreeBookingConfirmation({ booking, onBookMore }: { booking: BookResponse; onBookMore: () => void }) {
+  const { t } = useTranslation();
+  const given = booking.tickets.some((ticket) => ticket.assignee !== null);
+  return (
+    <ResultCard tone="paid" title={t("booking.bookedTitle")} status="booked" heading="h2" testId="booking-confirmation">
+      <p className="lead" data-testid="booking-summary">
+        {t("booking.bookedBody", { count: booking.tickets.length })}
+      </p>
+      {given && <p className="muted">{t("booking.bookedGivenNote")}</p>}
+      <div className="hero-actions">
+        <Link to="/my-tickets" className="button button-primary">
+          {t("booking.goToTickets")}
+        </Link>
+        {given && (
+          <Link to="/my-tickets?tab=sent" className="button button-secondary">
+            {t("booking.seeSent")}
+          </Link>
+        )}
+        <button type="button" className="button button-secondary" onClick={onBookMore}>
+          {t("booking.bookMore")}
+        </button>
+      </div>
+    </ResultCard>
   );
 }
 
@@ -126,7 +202,9 @@ function CategoryRow({ category, index, form }: { category: TicketCategoryView; 
     <li className="category-row" data-testid="category">
       <div className="category-info">
         <bdi className="category-name">{category.name}</bdi>
-        <bdi className="category-price">{formatMoney(category.price_minor, category.currency, locale)}</bdi>
+        <bdi className="category-price">
+          {category.price_minor === 0 ? t("common.free") : formatMoney(category.price_minor, category.currency, locale)}
+        </bdi>
       </div>
       {soldOut ? (
         <span className="badge badge-muted">{t("events.soldOut")}</span>

@@ -46,10 +46,16 @@ function EventCard({ event }: { event: EventView }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const available = event.categories.filter((c) => c.remaining > 0);
-  const cheapest = available.reduce<(typeof available)[number] | undefined>(
-    (low, c) => (low === undefined || c.price_minor < low.price_minor ? c : low),
-    undefined,
-  );
+  const hasFree = available.some((c) => c.price_minor === 0);
+  const cheapestPriced = available
+    .filter((c) => c.price_minor > 0)
+    .reduce<(typeof available)[number] | undefined>(
+      (low, c) => (low === undefined || c.price_minor < low.price_minor ? c : low),
+      undefined,
+    );
+  const priceFrom = cheapestPriced && formatMoney(cheapestPriced.price_minor, cheapestPriced.currency, locale);
+  let priceLabel = t("events.from", { price: priceFrom });
+  if (hasFree) priceLabel = priceFrom ? t("events.freeOrFrom", { price: priceFrom }) : t("common.free");
 
   return (
     <article className="event-card" data-testid="event-card">
@@ -68,9 +74,9 @@ function EventCard({ event }: { event: EventView }) {
         <bdi>{event.venue}</bdi>
       </p>
       <div className="event-card-footer">
-        {cheapest ? (
-          <span className="event-card-price">
-            {t("events.from", { price: formatMoney(cheapest.price_minor, cheapest.currency, locale) })}
+        {available.length > 0 ? (
+          <span className="event-card-price" data-testid="event-price">
+            {priceLabel}
           </span>
         ) : (
           <span className="badge badge-muted" data-testid="sold-out">

@@ -7,6 +7,7 @@ import {
   bookingResolver,
   bookingTotal,
   defaultBookingValues,
+  isFreePurchase,
   toPurchaseRequest,
 } from "./booking-form";
 
@@ -104,8 +105,51 @@ describe("bookingResolver", () => {
   });
 });
 
+/** Community Open Day: a free category beside a priced one. */
+const openDay: EventView = {
+  ...event,
+  id: "7c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f",
+  name: "Community Open Day",
+  categories: [
+    { ...(event.categories[0] as EventView["categories"][number]), name: "Free entry", price_minor: 0 },
+    event.categories[1] as EventView["categories"][number],
+  ],
+};
+
+function openDayWith(free: number, vip: number): BookingValues {
+  const values = defaultBookingValues(openDay);
+  (values.items[0] as BookingValues["items"][number]).quantity = free;
+  (values.items[1] as BookingValues["items"][number]).quantity = vip;
+  return values;
+}
+
 describe("bookingTotal", () => {
   it("adds up the listed prices of the chosen tickets", () => {
-    expect(bookingTotal(event, withQuantities(3, 1))).toEqual({ amountMinor: 195_000, tickets: 4 });
+    expect(bookingTotal(event, withQuantities(3, 1))).toEqual({ amountMinor: 195_000, tickets: 4, free: false });
+  });
+
+  it("is free when every chosen ticket is from a free category, and not when one is priced", () => {
+    expect(bookingTotal(openDay, openDayWith(2, 0))).toEqual({ amountMinor: 0, tickets: 2, free: true });
+    expect(bookingTotal(openDay, openDayWith(2, 1)).free).toBe(false);
+  });
+
+  it("is not free while nothing is chosen", () => {
+    expect(bookingTotal(openDay, openDayWith(0, 0)).free).toBe(false);
+  });
+});
+
+describe("isFreePurchase", () => {
+  it("books a purchase of free categories only, and checks out one with any priced category", () => {
+    expect(isFreePurchase(openDay, toPurchaseRequest(openDay.id, openDayWith(3, 0)).request)).toBe(true);
+    expect(isFreePurchase(openDay, toPurchaseRequest(openDay.id, openDayWith(3, 1)).request)).toBe(false);
+    expect(isFreePurchase(event, toPurchaseRequest(event.id, withQuantities(1, 0)).request)).toBe(false);
+  });
+
+  it("checks out a category it does not know, leaving the price to the server", () => {
+    const request = {
+      event_id: openDay.id,
+      items: [{ category_id: "9f9f9f9f-0000-4000-8000-000000000000", quantity: 1 }],
+    };
+    expect(isFreePurchase(openDay, request)).toBe(false);
   });
 });

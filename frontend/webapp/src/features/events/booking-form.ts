@@ -1,6 +1,7 @@
 import { MAX_TICKETS_PER_ITEM, MAX_TICKETS_PER_PURCHASE, purchaseRequestSchema } from "@ticketrunners/shared";
 import { type FieldError, type FieldErrors, type Resolver, set } from "react-hook-form";
 import type { EventView, PurchaseRequest } from "../../lib/api/types";
+import "../../lib/zod-config";
 
 /** One ticket's row in the form: kept by the buyer, or given to someone by mobile number. */
 export interface TicketChoice {
@@ -104,16 +105,34 @@ function hasError(errors: FieldErrors<BookingValues>, path: string): boolean {
   return node !== undefined;
 }
 
-/** What the listed prices add up to; display only, as the server prices the order itself. */
-export function bookingTotal(event: EventView, values: BookingValues): { amountMinor: number; tickets: number } {
+/**
+ * What the listed prices add up to; display only, as the server prices the order itself. `free` when
+ * tickets are chosen and every one of them is from a category priced 0.
+ */
+export function bookingTotal(
+  event: EventView,
+  values: BookingValues,
+): { amountMinor: number; tickets: number; free: boolean } {
   let amountMinor = 0;
   let tickets = 0;
+  let anyPriced = false;
   values.items.forEach((item, index) => {
     const category = event.categories[index];
     const quantity = Number(item.quantity) || 0;
     if (!category || quantity <= 0) return;
     amountMinor += category.price_minor * quantity;
     tickets += quantity;
+    if (category.price_minor !== 0) anyPriced = true;
   });
-  return { amountMinor, tickets };
+  return { amountMinor, tickets, free: tickets > 0 && !anyPriced };
+}
+
+/**
+ * Whether a purchase is booked (`tickets/book`, free categories only) rather than paid through a
+ * checkout: every category in it is priced 0 as the event was last loaded. The server decides in the
+ * end (PAYMENT_REQUIRED, NOTHING_TO_PAY) if a price changed meanwhile.
+ */
+export function isFreePurchase(event: EventView, request: PurchaseRequest): boolean {
+  const prices = new Map(event.categories.map((category) => [category.id, category.price_minor]));
+  return request.items.length > 0 && request.items.every((item) => prices.get(item.category_id) === 0);
 }

@@ -116,6 +116,22 @@ describe("createApiClient", () => {
     expect(store.tokens()).toBeNull();
   });
 
+  it("keeps the session for a 401 about the request rather than the token, such as a bad payment signature", async () => {
+    const calls: string[] = [];
+    const fetch = async (input: RequestInfo | URL) => {
+      calls.push(String(input));
+      return json(401, { error: { code: "BAD_SIGNATURE", message: "The signature does not match." } });
+    };
+    const store = memoryStore({ access: "a0", refresh: "r0" });
+    const api = createApiClient({ store, fetch: fetch as typeof globalThis.fetch });
+
+    const error = await api.request("/api/v1/payments/confirm/", { auth: true, body: {} }).catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ status: 401, code: "BAD_SIGNATURE" });
+    expect(calls).toEqual(["/api/v1/payments/confirm/"]);
+    expect(store.tokens()).toEqual({ access: "a0", refresh: "r0" });
+  });
+
   it("turns the server's error body into an ApiError with its status, code, message and wait", async () => {
     const fetch = async () =>
       json(429, {

@@ -70,6 +70,14 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
   return new ApiError(response.status, `HTTP_${response.status}`, response.statusText || "Request failed");
 }
 
+/**
+ * A 401 about the access token itself. Other 401s judge the request, not the session (a payment
+ * redirect whose signature does not match is BAD_SIGNATURE): refreshing cannot help, and they must not
+ * sign the person out.
+ */
+const refusesSession = (error: ApiError) =>
+  error.status === 401 && (error.code === "UNAUTHORIZED" || error.code === "HTTP_401");
+
 async function readBody<T>(response: Response): Promise<T> {
   if (!response.ok) throw await errorFromResponse(response);
   const text = await response.text();
@@ -152,14 +160,17 @@ export function createApiClient({
     let access = store.tokens()?.access;
     if (!access) throw new ApiError(401, "UNAUTHORIZED", "Not signed in");
     let response = await send(path, options, access);
-    if (response.status === 401 && (await refreshOnce(access))) {
+    let error = response.ok ? undefined : await errorFromResponse(response);
+    if (error && refusesSession(error) && (await refreshOnce(access))) {
       access = store.tokens()?.access;
-      if (access) response = await send(path, options, access);
+      if (access) {
+        response = await send(path, options, access);
+        error = response.ok ? undefined : await errorFromResponse(response);
+      }
     }
-    if (!response.ok) {
-      const error = await errorFromResponse(response);
+    if (error) {
       // Still refused after a refresh, or the account was banned: the session is no good.
-      if (access && (error.status === 401 || error.code === "ACCOUNT_BANNED")) clearIfCurrent(access);
+      if (access && (refusesSession(error) || error.code === "ACCOUNT_BANNED")) clearIfCurrent(access);
       throw error;
     }
     return readBody<T>(response);

@@ -1,7 +1,7 @@
 import { api } from "../client";
 import type { BookResponse, MyTicketsResponse, PurchaseRequest, ResendClaimResponse } from "../types";
 
-/** Books without an online payment (free tickets, pay at the door): the tickets exist at once. */
+/** Books free tickets (every category priced 0; a priced one is refused): the tickets exist at once. */
 export const bookTickets = (body: PurchaseRequest) =>
   api.request<BookResponse>("/api/v1/tickets/book/", { body, auth: true });
 
