@@ -1,5 +1,7 @@
 // Bundles the server and the worker into plain JavaScript so the processes start without a TypeScript
 // loader. Dependencies stay in node_modules; the workspace's shared package is bundled in.
+import { copyFileSync } from "node:fs";
+import { basename } from "node:path";
 import { build } from "esbuild";
 
 await build({
@@ -15,3 +17,8 @@ await build({
   sourcemap: true,
   logLevel: "warning",
 });
+
+// Files modules read at runtime from `new URL("./name", import.meta.url)`: in the bundle that is dist/.
+for (const asset of ["src/payments/providers/sandbox-checkout.css", "src/notifications/dev-inbox.css"]) {
+  copyFileSync(asset, `dist/${basename(asset)}`);
+}

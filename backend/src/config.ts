@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { isIP } from "node:net";
 import { join, resolve } from "node:path";
 import { z } from "zod";
 
@@ -11,6 +12,56 @@ const optionalString = z
   .string()
   .optional()
   .transform((v) => (v === "" ? undefined : v));
+
+/** An address, or a CIDR range narrower than "everything" (0.0.0.0/0 would trust every hop, like `true`). */
+function isProxyAddress(entry: string): boolean {
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) >= 1 && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+const trustProxyHelp =
+  "set the number of proxies in front of the server (e.g. 1) or their addresses (e.g. 10.0.0.5,10.0.1.0/24)";
+
+/** `false`, a hop count, or the proxies' addresses: Fastify then takes the right-most address no proxy vouches for. */
+const trustProxy = z
+  .string()
+  .optional()
+  .transform((raw, ctx): false | number | string[] => {
+    const value = (raw ?? "").trim();
+    const keyword = value.toLowerCase();
+    if (["", "false", "no", "off", "0"].includes(keyword)) return false;
+    if (["true", "yes", "on"].includes(keyword)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `must not be ${keyword}: that trusts every hop, so any client could forge X-Forwarded-For; ${trustProxyHelp}`,
+      });
+      return z.NEVER;
+    }
+    if (/^\d+$/.test(value)) {
+      // A count above the real number of proxies lets clients choose their address again.
+      if (Number(value) > 10)
+        ctx.addIssue({ code: "custom", message: `must be at most 10 proxies; ${trustProxyHelp}` });
+      return Number(value);
+    }
+    const entries = value.split(",").map((entry) => entry.trim());
+    const bad = entries.find((entry) => !isProxyAddress(entry));
+    if (bad !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message: `has ${JSON.stringify(bad)}, which is not an IP address or a CIDR range; write false, or ${trustProxyHelp}`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
+
+/** 32 bytes (an Ed25519 seed) in canonical base64url, with or without its one `=` of padding. */
+const isSigningSeed = (value: string) =>
+  /^[A-Za-z0-9_-]{43}=?$/.test(value) &&
+  Buffer.from(value, "base64url").toString("base64url") === value.replace(/=$/, "");
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -57,21 +108,47 @@ const envSchema = z.object({
   WORKER_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   /** First retry delay; each later one doubles (with jitter) up to an hour. */
   WORKER_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(2_000),
-  /** Behind a reverse proxy: take the client address from X-Forwarded-For (else it could be forged). */
-  TRUST_PROXY: bool.default(false),
+  /** Behind reverse proxies: how many (or which) hops may set X-Forwarded-For; unset, the client cannot. */
+  TRUST_PROXY: trustProxy,
   RATE_LIMIT_SCALE: z.coerce.number().positive().max(1_000_000).default(1),
-  /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+  /** Shares per-client rate limits between API processes; without it each process counts alone. */
+  REDIS_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^rediss?:\/\/\S+$/, "must start with redis:// or rediss://")
+      .refine((url) => URL.canParse(url), "is not a valid URL")
+      .optional(),
+  ),
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`; required in production. */
   METRICS_TOKEN: optionalString,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  DEMO_DATA: bool.default(true),
+  /** Unset or empty: on in development, off in production. */
+  DEMO_DATA: z
+    .literal("")
+    .transform(() => undefined)
+    .or(bool)
+    .optional(),
+  /** Signs ticket QR codes (Ed25519 seed, base64url). */
+  TICKET_SIGNING_KEY: optionalString.pipe(
+    z
+      .string()
+      .refine(
+        isSigningSeed,
+        "must be 32 random bytes in base64url (43 characters), e.g. the output of node -p \"crypto.randomBytes(32).toString('base64url')\"",
+      )
+      .optional(),
+  ),
   /** Free tickets (price 0) one buyer may book per event. */
   FREE_TICKETS_PER_BUYER: z.coerce.number().int().min(0).max(100).default(4),
+  /** Distinct numbers one buyer may send tickets to per 24 h (gifts, transfers, reassignments). */
+  GIFT_NUMBERS_PER_DAY: z.coerce.number().int().min(0).max(10_000).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
-export type Config = Omit<Env, "JWT_SECRET" | "FRONTEND_URL" | "DATA_DIR" | "PUBLIC_API_URL"> & {
+export type Config = Omit<Env, "JWT_SECRET" | "FRONTEND_URL" | "DATA_DIR" | "PUBLIC_API_URL" | "DEMO_DATA"> & {
   JWT_SECRET: string;
+  DEMO_DATA: boolean;
   FRONTEND_URL: string;
   PUBLIC_API_URL: string;
   DATA_DIR: string;
@@ -112,12 +189,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       throw missing("SMS_PROVIDER", "must be twilio or http in production, not console");
     if (!e.EMAIL_HOST)
       throw missing("EMAIL_HOST", "is required in production (without it mail is only kept for the dev inbox)");
+    if (e.PAYMENT_PROVIDER === "sandbox")
+      throw missing(
+        "PAYMENT_PROVIDER",
+        "must be kashier in production, not sandbox (the sandbox checkout's Pay button issues paid tickets without any payment)",
+      );
+    if (!e.METRICS_TOKEN)
+      throw missing("METRICS_TOKEN", "is required in production (without it GET /metrics is public)");
   }
 
   const frontendUrl = (e.FRONTEND_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
   return {
     ...e,
     DATA_DIR: dataDir,
+    DEMO_DATA: e.DEMO_DATA ?? !isProduction,
     JWT_SECRET: e.JWT_SECRET ?? developmentSecret(dataDir),
     FRONTEND_URL: frontendUrl,
     PUBLIC_API_URL: (e.PUBLIC_API_URL ?? frontendUrl).replace(/\/+$/, ""),

@@ -14,6 +14,7 @@ import { createMetrics } from "./operations/metrics";
 import { createPaymentProviders } from "./payments/providers";
 import { expireStalePayments } from "./purchases/settle-payment";
 import { type Clock, systemClock } from "./shared/clock";
+import { connectRateLimitRedis } from "./shared/rate-limit";
 
 export interface RuntimeOptions {
   logger: Logger;
@@ -81,7 +82,15 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       metrics,
       wakeWorker: config.WORKER ? () => worker.wake() : () => {},
     };
-    const app = options.http === false ? undefined : await buildApp(deps);
+    const http = options.http !== false;
+    const redis = http && config.REDIS_URL ? connectRateLimitRedis(config.REDIS_URL, options.logger) : undefined;
+    const app = http
+      ? await buildApp(deps, { redis }).catch(async (err) => {
+          // Else the client would keep reconnecting and hold the process open.
+          await redis?.close();
+          throw err;
+        })
+      : undefined;
     let expiryTimer: NodeJS.Timeout | undefined;
     if (config.WORKER) {
       worker.start();
@@ -99,6 +108,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       async close() {
         clearInterval(expiryTimer);
         await app?.close();
+        await redis?.close();
         await worker.stop();
         email.close?.();
         if (ownsDatabase) await database.close();

@@ -47,6 +47,9 @@ function baseEnv(databaseUrl: string): Record<string, string> {
     JWT_SECRET: FAULT_JWT_SECRET,
     PAYMENT_WEBHOOK_SECRET: FAULT_WEBHOOK_SECRET,
     RATE_LIMIT_SCALE: "100000",
+    // The suite's buyers buy far more than a person would; the limits have their own tests.
+    FREE_TICKETS_PER_BUYER: "100",
+    GIFT_NUMBERS_PER_DAY: "10000",
     LOG_LEVEL: "warn",
     DEMO_DATA: "false",
     // Offline providers unless a scenario points them at its fakes; set here so that a developer's .env
@@ -55,6 +58,8 @@ function baseEnv(databaseUrl: string): Record<string, string> {
     EMAIL_HOST: "",
     PAYMENT_PROVIDER: "sandbox",
     WORKER: "true",
+    // Each process counts rate limits alone unless a scenario shares them through its own Redis.
+    REDIS_URL: "",
     // Unused with DATABASE_URL and JWT_SECRET set; pointed away from the repository's ./data all the same.
     DATA_DIR: "/tmp/ticketrunners-faults-unused",
   };

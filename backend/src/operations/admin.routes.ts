@@ -44,7 +44,10 @@ export async function adminRoutes(app: FastifyInstance, deps: Deps): Promise<voi
     {
       schema: {
         ...schema,
-        querystring: z.object({ status: z.enum(["pending", "paid", "failed", "expired", "cancelled"]).optional(), ...page }),
+        querystring: z.object({
+          status: z.enum(["pending", "paid", "failed", "expired", "cancelled"]).optional(),
+          ...page,
+        }),
       },
       preHandler,
     },

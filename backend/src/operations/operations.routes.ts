@@ -3,13 +3,15 @@ import type { FastifyInstance } from "fastify";
 import type { Deps } from "../deps";
 import { AppError } from "../shared/app-error";
 import { safeEqual } from "../shared/hashing";
+import type { RateLimitRedis } from "../shared/rate-limit";
 
 /** Health and Prometheus metrics: what load balancers and monitoring read. */
-export async function operationsRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+export async function operationsRoutes(app: FastifyInstance, deps: Deps & { redis?: RateLimitRedis }): Promise<void> {
   app.get("/health", { schema: { tags: ["operations"] } }, async (_request, reply) => {
     try {
-      await deps.db.execute(sql`select 1`);
-      return { status: "ok", database: "up" };
+      const [redis] = await Promise.all([deps.redis?.status(), deps.db.execute(sql`select 1`)]);
+      // Redis down only means limits are not shared (nor enforced): still healthy, but visible.
+      return { status: "ok", database: "up", ...(redis ? { redis } : {}) };
     } catch {
       return reply
         .status(503)

@@ -13,10 +13,13 @@ export interface PaymentProviders {
 
 /** The provider new checkouts use, and every provider whose webhooks we accept. */
 export function createPaymentProviders(config: Config, clock: Clock): PaymentProviders {
-  const sandbox = sandboxProvider(config, clock);
   const byName = new Map<string, PaymentProvider>();
-  if (!config.isProduction || config.PAYMENT_PROVIDER === "sandbox") byName.set("sandbox", sandbox);
+  // Never in production: its Pay button issues paid tickets, so neither its checkout nor its webhooks exist.
+  const sandbox = config.isProduction ? undefined : sandboxProvider(config, clock);
+  if (sandbox) byName.set("sandbox", sandbox);
   if (config.KASHIER_MERCHANT_ID && config.KASHIER_API_KEY) byName.set("kashier", kashierFromConfig(config));
-  const active = byName.get(config.PAYMENT_PROVIDER) ?? sandbox;
-  return { active, byName, sandbox: byName.has("sandbox") ? sandbox : undefined };
+  const active = byName.get(config.PAYMENT_PROVIDER);
+  // loadConfig already refuses these combinations; this keeps a hand-built Config from falling back to the sandbox.
+  if (!active) throw new Error(`PAYMENT_PROVIDER=${config.PAYMENT_PROVIDER} is not available with this configuration`);
+  return { active, byName, sandbox };
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import type { FastifyInstance } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -27,6 +28,13 @@ export async function sandboxCheckoutRoutes(
   );
   const r = app.withTypeProvider<ZodTypeProvider>();
   const params = z.object({ id: z.uuid() });
+
+  // A file, not a <style> block, so the page runs under a CSP without 'unsafe-inline'. It sits beside this
+  // module in src/ and beside the bundle in dist/ (build.mjs copies it).
+  const stylesheet = readFileSync(new URL("./sandbox-checkout.css", import.meta.url), "utf8");
+  r.get("/payments/sandbox/checkout.css", { schema: { hide: true } }, async (_request, reply) =>
+    reply.type("text/css; charset=utf-8").send(stylesheet),
+  );
 
   r.get("/payments/sandbox/checkout/:id", { schema: { hide: true, params } }, async (request, reply) => {
     const payment = await deps.db.query.payments.findFirst({ where: (p, { eq }) => eq(p.id, request.params.id) });
@@ -104,9 +112,5 @@ async function deliverWebhook(deps: Deps & { sandbox: SandboxProvider }, body: s
 
 const page = (title: string, content: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title>
-<style>body{font-family:system-ui,sans-serif;background:#eef0f6;margin:0;display:grid;place-items:center;min-height:100vh}
-main{background:#fff;border-radius:12px;padding:28px;max-width:380px;width:90%;box-shadow:0 4px 16px #0001}
-h1{margin:4px 0 8px}.label{color:#666;margin:0}.card{background:#f5f5f8;border-radius:8px;padding:10px;margin:16px 0;font-family:monospace}
-.card span{color:#888}button{width:100%;padding:12px;border:0;border-radius:8px;font-size:16px;margin-top:8px;cursor:pointer}
-.pay{background:#0a7d55;color:#fff}.decline{background:#eee;color:#333}.note{color:#888;font-size:13px;margin-top:16px}</style>
+<link rel="stylesheet" href="/payments/sandbox/checkout.css">
 </head><body><main>${content}</main></body></html>`;
