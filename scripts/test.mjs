@@ -3,6 +3,7 @@
 // Outside CI a missing Postgres or Chromium skips that suite with a warning; with CI=true it fails.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -30,6 +31,21 @@ async function postgresAnswers() {
   }
 }
 
+/** Redis answers PING at 127.0.0.1:6379 (the fault suite shares rate limits through it). */
+function redisAnswers() {
+  return new Promise((resolve) => {
+    const socket = connect({ host: "127.0.0.1", port: 6379, timeout: 2000 });
+    const done = (ok) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.on("connect", () => socket.write("PING\r\n"));
+    socket.on("data", (data) => done(data.toString().startsWith("+PONG")));
+    socket.on("timeout", () => done(false));
+    socket.on("error", () => done(false));
+  });
+}
+
 const failures = [];
 if (!run("lint and format (biome)", "npx", ["biome", "check", "."])) failures.push("lint");
 if (!run("type-check (tsc --noEmit, strict)", "npx", ["tsc", "-p", "backend"])) failures.push("typecheck backend");
@@ -38,10 +54,16 @@ if (!run("type-check shared", "npx", ["tsc", "-p", "shared"])) failures.push("ty
 if (!run("type-check browser tests", "npx", ["tsc", "-p", "frontend/webapp/e2e"])) failures.push("typecheck e2e");
 
 const projects = ["backend-pglite", "webapp"];
-if (await postgresAnswers()) projects.push("backend-postgres", "faults");
+const postgres = await postgresAnswers();
+const redis = await redisAnswers();
+if (postgres) projects.push("backend-postgres");
 else if (ci) failures.push(`Postgres is not answering at ${adminUrl} (mandatory in CI)`);
 else
   console.warn(`\n⚠ Postgres is not answering at ${adminUrl}: the Postgres suite is skipped (it is mandatory in CI).`);
+if (postgres && redis) projects.push("faults");
+else if (ci && !redis) failures.push("Redis is not answering at 127.0.0.1:6379 (mandatory in CI)");
+else if (!redis)
+  console.warn("\n⚠ Redis is not answering at 127.0.0.1:6379: the fault suite is skipped (mandatory in CI).");
 
 if (existsSync(chromium)) {
   if (run("build the webapp", "npm", ["run", "build", "-w", "@ticketrunners/webapp"])) projects.push("e2e");

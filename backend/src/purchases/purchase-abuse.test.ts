@@ -185,6 +185,27 @@ describe("holding seats hostage with unpaid checkouts", () => {
     expect((await checkout()).status).toBe(201);
   });
 
+  it("closes a cancelled checkout at the sandbox gateway: its Pay button takes no payment", async () => {
+    const buyer = await insertTestCustomer(t);
+    const { event, category } = await createTestEvent(t, { capacity: 5, priceMinor: 10_000 });
+    const started = await http.post(
+      "/api/v1/payments/process/",
+      { event_id: event.id, items: [{ category_id: category.id, quantity: 2 }] },
+      buyer.access,
+    );
+    const id = started.body.transaction_id as string;
+    await http.post(`/api/v1/payments/${id}/cancel/`, undefined, buyer.access);
+    const pay = await fetch(`${http.baseUrl}/payments/sandbox/checkout/${id}/pay`, {
+      method: "POST",
+      redirect: "manual",
+    });
+    expect(pay.status).toBe(409);
+    expect(await pay.text()).toContain("This payment is cancelled.");
+    const status = await http.get(`/api/v1/payments/${id}/status/`, buyer.access);
+    expect(status.body).toMatchObject({ status: "cancelled", ticket_count: 0 });
+    expect(await remaining(event.id)).toBe(5);
+  });
+
   it("still issues the tickets when the gateway reports a payment after the buyer cancelled", async () => {
     const buyer = await insertTestCustomer(t);
     const { event, category } = await createTestEvent(t, { capacity: 5, priceMinor: 10_000 });

@@ -68,6 +68,13 @@ ${
       const payment = await deps.db.query.payments.findFirst({ where: (p, { eq }) => eq(p.id, request.params.id) });
       if (payment?.provider !== "sandbox")
         return reply.status(404).send({ error: { code: "NOT_FOUND", message: "No such checkout." } });
+      // Like a gateway whose order was closed: a cancelled, expired or settled checkout takes no payment.
+      if (payment.status !== "pending") {
+        return reply
+          .status(409)
+          .type("text/html; charset=utf-8")
+          .send(page("Sandbox checkout", `<p>This payment is ${escapeHtml(payment.status)}.</p>`));
+      }
       const status = request.params.action === "pay" ? "paid" : "failed";
       const reference = newSandboxReference();
       const body: SandboxWebhookBody = {
