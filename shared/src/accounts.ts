@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type Locale, locale } from "./locale";
 import { normalizeMobileNumber } from "./phone";
 
 /** A mobile number as typed, normalised to E.164 for `region`; invalid numbers fail validation. */
@@ -43,7 +44,6 @@ export const personName = z
   .refine(nameRule(WEB_ADDRESS), "A name cannot contain a web address")
   .refine(nameRule(PHONE_NUMBER), "A name cannot contain a phone number");
 export const email = z.email("Enter a valid email address").max(254);
-export const locale = z.enum(["en", "ar"]);
 
 export const accountSchemas = (region: string) => {
   const mobile = mobileNumber(region);
@@ -69,7 +69,6 @@ export const accountSchemas = (region: string) => {
   };
 };
 
-export type Locale = z.infer<typeof locale>;
 
 export interface User {
   id: string;

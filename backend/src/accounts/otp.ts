@@ -127,7 +127,7 @@ export async function checkOtp(
     )
     .orderBy(desc(otpCodes.createdAt))
     .limit(1);
-  if (!current) throw new AppError("INVALID_OTP", 400, "This code is not valid. Ask for a new one.");
+  if (!current) throw noActiveOtp();
   if (current.expiresAt <= now) throw new AppError("OTP_EXPIRED", 400, "This code has expired. Ask for a new one.");
 
   const [counted] = await deps.db
@@ -147,9 +147,13 @@ export async function checkOtp(
     .set({ verifiedAt: now, ...onVerified })
     .where(and(eq(otpCodes.id, current.id), isNull(otpCodes.verifiedAt), isNull(otpCodes.consumedAt)))
     .returning();
-  if (!verified) throw new AppError("INVALID_OTP", 400, "This code was already used.");
+  if (!verified) throw noActiveOtp();
   return verified;
 }
+
+/** No code is waiting to be checked for this number: none was sent, or it was used or replaced. */
+export const noActiveOtp = () =>
+  new AppError("NO_ACTIVE_OTP", 400, "There is no code to check for this number. Ask for a new one.");
 
 /** A fresh signup secret: 256 random bits for the person, only its hash for us. */
 export function newSignupToken(): { raw: string; hash: string } {

@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
 import { customers } from "../db/schema";
 import type { Deps } from "../deps";
-import { AppError } from "../shared/app-error";
 import { claimWaitingTickets } from "../tickets/claim-waiting-tickets";
-import { checkOtp, spendOtp } from "./otp";
+import { checkOtp, noActiveOtp, spendOtp } from "./otp";
 import { bannedError, type Session, startSession } from "./sessions";
 
 /** Login step 2: the code proves the number, so tickets waiting for it are claimed as the session starts. */
@@ -12,7 +11,7 @@ export async function verifyLoginOtp(deps: Deps, input: { mobile_number: string;
   const session = await deps.db.transaction(async (tx) => {
     await spendOtp(tx, otp.id, deps.clock.now());
     const customer = await tx.query.customers.findFirst({ where: eq(customers.mobileNumber, input.mobile_number) });
-    if (!customer) throw new AppError("INVALID_OTP", 400, "This code is not valid. Ask for a new one.");
+    if (!customer) throw noActiveOtp();
     if (customer.status !== "active") throw bannedError();
     await claimWaitingTickets(deps, tx, customer);
     return startSession(deps, tx, customer);

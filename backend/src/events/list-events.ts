@@ -2,7 +2,7 @@ import type { EventView } from "@ticketrunners/shared";
 import { asc, eq, gt, inArray } from "drizzle-orm";
 import { events, ticketCategories } from "../db/schema";
 import type { Deps } from "../deps";
-import { notFound } from "../shared/app-error";
+import { AppError } from "../shared/app-error";
 
 type EventRow = typeof events.$inferSelect;
 type CategoryRow = typeof ticketCategories.$inferSelect;
@@ -49,7 +49,7 @@ export async function listUpcomingEvents(deps: Deps): Promise<EventView[]> {
 
 export async function getEvent(deps: Deps, id: string): Promise<EventView> {
   const event = await deps.db.query.events.findFirst({ where: eq(events.id, id) });
-  if (!event) throw notFound("Event");
+  if (!event) throw new AppError("EVENT_NOT_FOUND", 404, "This event does not exist.");
   const categories = await deps.db
     .select()
     .from(ticketCategories)

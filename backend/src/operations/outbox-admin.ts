@@ -2,7 +2,7 @@ import { and, desc, eq, lt, type SQL } from "drizzle-orm";
 import { type NotificationStatus, notifications, type PaymentStatus, payments } from "../db/schema";
 import type { Deps } from "../deps";
 import { SECRET_PLACEHOLDER } from "../notifications/sealed-secrets";
-import { AppError, notFound } from "../shared/app-error";
+import { AppError } from "../shared/app-error";
 
 export interface ListQuery<S> {
   status?: S;
@@ -45,7 +45,7 @@ export async function listNotifications(deps: Deps, query: ListQuery<Notificatio
  */
 export async function retryDeadNotification(deps: Deps, id: string) {
   const row = await deps.db.query.notifications.findFirst({ where: eq(notifications.id, id) });
-  if (!row) throw notFound("Notification");
+  if (!row) throw new AppError("NOTIFICATION_NOT_FOUND", 404, "This message does not exist.");
   if (row.status !== "dead")
     throw new AppError("NOT_DEAD", 409, `Only dead messages can be retried (this one is ${row.status}).`);
   if (row.body.includes(SECRET_PLACEHOLDER) && !row.sealedSecret) {

@@ -1,7 +1,9 @@
+import type { ErrorCode } from "@ticketrunners/shared";
+
 /** The one error type use cases throw; the error handler turns it into `{"error":{code,message}}`. */
 export class AppError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: ErrorCode,
     readonly statusCode: number,
     message: string,
     readonly details?: unknown,
@@ -10,5 +12,3 @@ export class AppError extends Error {
     this.name = "AppError";
   }
 }
-
-export const notFound = (what: string) => new AppError("NOT_FOUND", 404, `${what} not found`);

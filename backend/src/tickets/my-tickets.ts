@@ -3,9 +3,8 @@ import { and, eq, isNotNull, isNull, ne, or, sql } from "drizzle-orm";
 import { preparedQuery } from "../db/prepared";
 import { tickets } from "../db/schema";
 import type { Deps } from "../deps";
-import { notFound } from "../shared/app-error";
 import { type Delivery, deliveryStatusByTicket } from "./delivery-status";
-import { selectTicketRows, type TicketViewRow, toTicketView } from "./ticket-views";
+import { selectTicketRows, type TicketViewRow, ticketNotFound, toTicketView } from "./ticket-views";
 
 const customerId = sql.placeholder("customerId");
 const ownedTickets = preparedQuery((db) =>
@@ -60,7 +59,7 @@ export async function getMyTicket(
     deps.db,
     and(eq(tickets.id, ticketId), or(eq(tickets.ownerId, customerId), eq(tickets.buyerId, customerId))),
   );
-  if (!row) throw notFound("Ticket");
+  if (!row) throw ticketNotFound();
   const given = row.ticket.buyerId === customerId && row.ticket.assignedMobile && row.ticket.ownerId !== customerId;
   if (!given) return toTicketView(row, customerId);
   return toSentTicketView(row, customerId, await deliveryStatusByTicket(deps, [row.ticket]));

@@ -2,7 +2,8 @@ import { and, count, eq, gt, isNull } from "drizzle-orm";
 import { events, payments, ticketCategories, ticketRegistrationTokens, tickets } from "../db/schema";
 import type { Deps } from "../deps";
 import { queueRecipientMessages } from "../notifications/purchase-messages";
-import { AppError, notFound } from "../shared/app-error";
+import { AppError } from "../shared/app-error";
+import { ticketNotFound } from "./ticket-views";
 import { DAY } from "../shared/clock";
 import { issueRegistrationToken } from "./registration-tokens";
 
@@ -16,7 +17,7 @@ export async function resendClaimLink(deps: Deps, buyer: { id: string; name: str
   const now = deps.clock.now();
   const result = await deps.db.transaction(async (tx) => {
     const [ticket] = await tx.select().from(tickets).where(eq(tickets.id, ticketId)).for("update");
-    if (!ticket || ticket.buyerId !== buyer.id || !ticket.assignedMobile) throw notFound("Ticket");
+    if (!ticket || ticket.buyerId !== buyer.id || !ticket.assignedMobile) throw ticketNotFound();
     if (ticket.ownerId) throw new AppError("ALREADY_CLAIMED", 409, "This ticket was already claimed.");
     const phone = ticket.assignedMobile;
 

@@ -4,8 +4,12 @@ import { alias } from "drizzle-orm/pg-core";
 import type { DbOrTx } from "../db/client";
 import { customers, events, ticketCategories, tickets } from "../db/schema";
 import type { Deps } from "../deps";
+import { AppError } from "../shared/app-error";
 
 const purchaser = alias(customers, "purchaser");
+
+/** Someone else's ticket looks exactly like one that does not exist. */
+export const ticketNotFound = () => new AppError("TICKET_NOT_FOUND", 404, "This ticket does not exist.");
 
 export type TicketViewRow = Awaited<ReturnType<typeof selectTicketRows>>[number];
 
