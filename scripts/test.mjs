@@ -48,6 +48,8 @@ function redisAnswers() {
 
 const failures = [];
 if (!run("lint and format (biome)", "npx", ["biome", "check", "."])) failures.push("lint");
+if (!run("import cycles (files and feature folders)", "node", ["scripts/check-imports.mjs"]))
+  failures.push("import cycles");
 if (!run("type-check (tsc --noEmit, strict)", "npx", ["tsc", "-p", "backend"])) failures.push("typecheck backend");
 if (!run("type-check webapp", "npx", ["tsc", "-p", "frontend/webapp"])) failures.push("typecheck webapp");
 if (!run("type-check shared", "npx", ["tsc", "-p", "shared"])) failures.push("typecheck shared");

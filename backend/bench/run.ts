@@ -1,4 +1,4 @@
-// `npm run bench`: measures the figures of SPEC §9 on this machine, each beside a baseline measured in
+// `npm run bench`: measures the product's performance figures on this machine, each beside a baseline measured in
 // the same run, and writes them to docs/performance.md. Real Postgres when DATABASE_URL is set (a
 // scratch database is created beside it and dropped), embedded PGlite otherwise.
 import { spawn } from "node:child_process";
@@ -272,7 +272,7 @@ async function main() {
     for (let i = 0; i < MESSAGES; i += 200) {
       await db.transaction(async (tx) => {
         for (let k = i; k < i + 200; k++) {
-          await queueMessage(tx, runtime.deps, {
+          await queueMessage(runtime.deps, tx, {
             channel: "sms",
             recipient: nextMobile(),
             template: "bench",

@@ -143,7 +143,7 @@ describe("Postgres drops the server's connections mid-request", () => {
         "webhook redeliveries",
         `${redeliveries.length} ${JSON.stringify(tally(redeliveries))}, still unacknowledged ${undelivered.size}`,
       ],
-      ["500 INTERNAL_ERROR (a bug by SPEC §4)", fiveHundreds],
+      ["500 INTERNAL_ERROR (always a bug)", fiveHundreds],
       ["no answer (reset, crash)", noAnswer],
       ["error bodies without {error:{code}}", unclean],
       [

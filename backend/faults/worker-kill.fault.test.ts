@@ -56,7 +56,7 @@ describe("notification workers killed with SIGKILL mid-batch", () => {
     await inWaves(
       recipients.map(
         (to, i) => () =>
-          queueMessage(database.db, faultDeps, {
+          queueMessage(faultDeps, database.db, {
             channel: "sms",
             recipient: to,
             template: "fault-test",

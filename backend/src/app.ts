@@ -4,9 +4,15 @@ import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+} from "fastify-type-provider-zod";
 import helmetHeaders from "helmet";
 import { accountsRoutes } from "./accounts/accounts.routes";
+import { authentication } from "./accounts/authentication.plugin";
 import type { Config } from "./config";
 import type { Deps } from "./deps";
 import { eventsRoutes } from "./events/events.routes";
@@ -17,6 +23,7 @@ import { webappDist } from "./paths";
 import { paymentsRoutes } from "./payments/payments.routes";
 import { sandboxCheckoutRoutes } from "./payments/providers/sandbox-checkout.routes";
 import { purchasesRoutes } from "./purchases/purchases.routes";
+import { errorBody } from "./shared/app-error";
 import { registerErrorHandling } from "./shared/error-handler";
 import { type RateLimitRedis, registerRateLimiting } from "./shared/rate-limit";
 import { ticketsRoutes } from "./tickets/tickets.routes";
@@ -39,11 +46,13 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       // No hook runs for these, so helmet's own hook never sees them.
       setHeadersBeforeRouting(request.raw, reply.raw, () => {});
       const notFound = error.code === "FST_ERR_MAX_PARAM_LENGTH";
-      (reply as unknown as FastifyReply).status(notFound ? 404 : (error.statusCode ?? 400)).send({
-        error: notFound
-          ? { code: "NOT_FOUND", message: "No such resource." }
-          : { code: "BAD_REQUEST", message: "The request URL is malformed." },
-      });
+      (reply as unknown as FastifyReply)
+        .status(notFound ? 404 : (error.statusCode ?? 400))
+        .send(
+          notFound
+            ? errorBody("NOT_FOUND", "No such resource.")
+            : errorBody("BAD_REQUEST", "The request URL is malformed."),
+        );
     },
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -62,9 +71,16 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(swagger, {
     openapi: {
       info: { title: "TicketRunners API", version: "1.0.0" },
-      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" },
+          metricsToken: { type: "http", scheme: "bearer", description: "METRICS_TOKEN" },
+        },
+      },
     },
     transform: jsonSchemaTransform,
+    // Shared schemas with an id (`.meta({ id })`) become components/schemas, referenced by every route.
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, {
     routePrefix: "/api/docs",
@@ -73,21 +89,20 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     transformStaticCSP: (policy) => policy.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
   });
 
-  await app.register(operationsRoutes, { ...deps, redis: options.redis });
-  await app.register(
-    async (api) => {
-      await accountsRoutes(api, deps);
-      await eventsRoutes(api, deps);
-      await purchasesRoutes(api, deps);
-      await paymentsRoutes(api, deps);
-      await ticketsRoutes(api, deps);
-      await adminRoutes(api, deps);
-    },
-    { prefix: "/api/v1" },
-  );
+  // Decorates requests with `customer` and the app with the preHandlers routes ask for (authenticate, requireAdmin).
+  await app.register(authentication, { deps });
+
+  await app.register(operationsRoutes, { deps, redis: options.redis });
+  const api = { deps, prefix: "/api/v1" };
+  await app.register(accountsRoutes, api);
+  await app.register(eventsRoutes, api);
+  await app.register(purchasesRoutes, api);
+  await app.register(paymentsRoutes, api);
+  await app.register(ticketsRoutes, api);
+  await app.register(adminRoutes, api);
   const sandbox = deps.payments.sandbox;
-  if (sandbox) await app.register(sandboxCheckoutRoutes, { ...deps, sandbox });
-  if (!deps.config.isProduction) await app.register(devInboxRoutes, deps);
+  if (sandbox) await app.register(sandboxCheckoutRoutes, { deps, sandbox });
+  if (!deps.config.isProduction) await app.register(devInboxRoutes, { deps });
 
   const hasWebapp = existsSync(webappDist);
   if (hasWebapp) await app.register(fastifyStatic, { root: webappDist, wildcard: false, index: false });
@@ -96,7 +111,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
     const path = request.url.split("?")[0] ?? "/";
     const isPage = request.method === "GET" && !serverPaths.test(path) && !path.includes(".");
     if (isPage && hasWebapp) return reply.type("text/html").sendFile("index.html");
-    return reply.status(404).send({ error: { code: "NOT_FOUND", message: `No route for ${request.method} ${path}` } });
+    return reply.status(404).send(errorBody("NOT_FOUND", `No route for ${request.method} ${path}`));
   });
   return app;
 }

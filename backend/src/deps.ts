@@ -2,9 +2,9 @@ import type { Logger } from "pino";
 import type { Config } from "./config";
 import type { Db } from "./db/client";
 import type { SecretBox } from "./notifications/sealed-secrets";
-import type { Metrics } from "./operations/metrics";
 import type { PaymentProviders } from "./payments/providers";
 import type { Clock } from "./shared/clock";
+import type { Metrics } from "./shared/metrics";
 
 /** What every use case may depend on; tests pass a fresh database and a manual clock. */
 export interface Deps {

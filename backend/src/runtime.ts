@@ -10,10 +10,10 @@ import { createEmailSender, type EmailSender } from "./notifications/channels/em
 import { createSmsProvider, type SmsProvider } from "./notifications/channels/sms";
 import { SecretBox } from "./notifications/sealed-secrets";
 import { createNotificationWorker, type NotificationWorker } from "./notifications/worker";
-import { createMetrics } from "./operations/metrics";
 import { createPaymentProviders } from "./payments/providers";
-import { expireStalePayments } from "./purchases/settle-payment";
+import { releaseExpiredHolds } from "./purchases/holds";
 import { type Clock, systemClock } from "./shared/clock";
+import { createMetrics } from "./shared/metrics";
 import { connectRateLimitRedis } from "./shared/rate-limit";
 
 export interface RuntimeOptions {
@@ -96,7 +96,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       worker.start();
       // Seats held by checkouts nobody paid for go back on sale.
       expiryTimer = setInterval(() => {
-        expireStalePayments(deps).catch((err) => options.logger.error({ err }, "could not expire stale payments"));
+        releaseExpiredHolds(deps).catch((err) => options.logger.error({ err }, "could not expire stale payments"));
       }, 30_000);
       expiryTimer.unref();
     }

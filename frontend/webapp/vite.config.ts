@@ -6,6 +6,7 @@ import { defineConfig } from "vite";
 const backend = "http://localhost:8000";
 
 const packages = (...names: string[]) => new RegExp(`node_modules[\\\\/](${names.join("|")})[\\\\/]`);
+const zodConfig = /[\\/]src[\\/]lib[\\/]zod-config\.ts$/;
 
 export default defineConfig({
   plugins: [react()],
@@ -13,9 +14,16 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     rolldownOptions: {
+      treeshake: {
+        // The shared package only declares schemas, types and functions. Saying so lets a module import
+        // one of them from the package's index (a price format, the error body's schema) without making
+        // every other shared module, and the phone-number metadata behind them, part of the first load.
+        moduleSideEffects: (id) => (/[\\/]shared[\\/]src[\\/]/.test(id) ? false : undefined),
+      },
       output: {
         // Libraries change less often than the app: separate chunks stay cached across releases, and
-        // the form and phone-number code loads only with the pages that need it.
+        // the form and phone-number code loads only with the pages that need it. zod has its own chunk:
+        // the API client parses every answer with its shared schema, so the first page needs it.
         codeSplitting: {
           groups: [
             {
@@ -30,7 +38,9 @@ export default defineConfig({
                 "react-i18next",
               ),
             },
-            { name: "forms", test: packages("zod", "libphonenumber-js", "react-hook-form", "@hookform") },
+            // zod-config rides in zod's chunk: whatever loads zod gets it configured before any schema exists.
+            { name: "zod", test: (id) => packages("zod").test(id) || zodConfig.test(id) },
+            { name: "forms", test: packages("libphonenumber-js", "react-hook-form", "@hookform") },
           ],
         },
       },

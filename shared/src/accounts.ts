@@ -1,23 +1,30 @@
 import { z } from "zod";
-import { type Locale, locale } from "./locale";
+import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH, OTP_LENGTH, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./limits";
+import { locale } from "./locale";
 import { normalizeMobileNumber } from "./phone";
+import { typeError } from "./validation";
 
 /** A mobile number as typed, normalised to E.164 for `region`; invalid numbers fail validation. */
 export const mobileNumber = (region: string) =>
   z
-    .string()
-    .max(32)
+    .string({ error: typeError("mobile_invalid") })
+    .max(32, "mobile_invalid")
     .transform((value, ctx) => {
       const e164 = normalizeMobileNumber(value, region);
       if (!e164) {
-        ctx.addIssue({ code: "custom", message: "Enter a valid mobile number" });
+        ctx.addIssue({ code: "custom", message: "mobile_invalid" });
         return z.NEVER;
       }
       return e164;
     });
 
-export const otpCode = z.string().regex(/^\d{6}$/, "The code has 6 digits");
-export const password = z.string().min(8, "At least 8 characters").max(128, "At most 128 characters");
+export const otpCode = z
+  .string({ error: typeError("otp_format") })
+  .regex(new RegExp(`^\\d{${OTP_LENGTH}}$`), "otp_format");
+export const password = z
+  .string({ error: typeError("password_short") })
+  .min(PASSWORD_MIN_LENGTH, "password_short")
+  .max(PASSWORD_MAX_LENGTH, "password_long");
 // Names are printed into our SMS: they must never carry a link, an address or a number to call.
 // Every pattern is bounded so that checking a long string costs linear time (no backtracking blow-up).
 // A scheme, "www.", or a label followed by a country code or a common top-level domain ("bit.ly", "x.com");
@@ -30,20 +37,25 @@ const PHONE_NUMBER = /(?:\p{Nd}[\s.\-()\u00a0]{0,3}){7}/u;
 // Control characters, lone surrogates, line separators, and the marks that reorder text (U+202E).
 const CONTROL_OR_BIDI = /[\p{Cc}\p{Cs}\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
 
-const NAME_MAX = 100;
+const NAME_MAX = NAME_MAX_LENGTH;
 /** A name rule; a name already too long is refused by its length, so it is not scanned as well. */
 const nameRule = (pattern: RegExp) => (v: string) => v.length > NAME_MAX || !pattern.test(v);
 
 export const personName = z
-  .string()
+  .string({ error: typeError("name_required") })
   .trim()
-  .min(1, "Enter a name")
-  .max(NAME_MAX)
-  .refine(nameRule(CONTROL_OR_BIDI), "Contains control characters")
-  .refine(nameRule(EMAIL_ADDRESS), "A name cannot contain an email address")
-  .refine(nameRule(WEB_ADDRESS), "A name cannot contain a web address")
-  .refine(nameRule(PHONE_NUMBER), "A name cannot contain a phone number");
-export const email = z.email("Enter a valid email address").max(254);
+  .min(1, "name_required")
+  .max(NAME_MAX, "name_too_long")
+  .refine(nameRule(CONTROL_OR_BIDI), "name_control")
+  .refine(nameRule(EMAIL_ADDRESS), "name_email")
+  .refine(nameRule(WEB_ADDRESS), "name_web_address")
+  .refine(nameRule(PHONE_NUMBER), "name_phone");
+export const email = z.email({ error: typeError("email_invalid") }).max(EMAIL_MAX_LENGTH, "email_too_long");
+/** A secret the server handed out (signup, claim or refresh token): only its length is checked here. */
+const token = z
+  .string({ error: typeError("token_invalid") })
+  .min(1, "token_invalid")
+  .max(200, "token_invalid");
 
 export const accountSchemas = (region: string) => {
   const mobile = mobileNumber(region);
@@ -52,38 +64,32 @@ export const accountSchemas = (region: string) => {
       mobile_number: mobile,
       name: personName,
       email: email.optional(),
-      locale: locale.optional(),
+      locale: z.enum(locale.options, { error: typeError("locale_invalid") }).optional(),
     }),
     /** `signup_id` (from register) ties the code to that register call, so a later one cannot swap it. */
-    verifyOtp: z.object({ mobile_number: mobile, otp_code: otpCode, signup_id: z.uuid().optional() }),
+    verifyOtp: z.object({
+      mobile_number: mobile,
+      otp_code: otpCode,
+      signup_id: z.uuid({ error: typeError("id_invalid") }).optional(),
+    }),
     /** A missing or wrong `signup_token` is refused with 401 SIGNUP_TOKEN_INVALID by the server. */
     completeRegistration: z.object({
       mobile_number: mobile,
       password,
-      signup_token: z.string().max(200).optional(),
-      registration_token: z.string().min(1).max(200).optional(),
+      signup_token: z
+        .string({ error: typeError("token_invalid") })
+        .max(200, "token_invalid")
+        .optional(),
+      registration_token: token.optional(),
     }),
-    login: z.object({ mobile_number: mobile, password: z.string().min(1).max(128) }),
+    login: z.object({
+      mobile_number: mobile,
+      password: z
+        .string({ error: typeError("password_required") })
+        .min(1, "password_required")
+        .max(PASSWORD_MAX_LENGTH, "password_long"),
+    }),
     verifyLoginOtp: z.object({ mobile_number: mobile, otp_code: otpCode }),
-    refreshToken: z.object({ refresh: z.string().min(1).max(200) }),
+    refreshToken: z.object({ refresh: token }),
   };
 };
-
-
-export interface User {
-  id: string;
-  mobile_number: string;
-  name: string;
-  email: string | null;
-  locale: Locale;
-}
-
-export interface AuthTokens {
-  access: string;
-  refresh: string;
-  user: User;
-}
-
-export interface ApiErrorBody {
-  error: { code: string; message: string; details?: unknown };
-}

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { validationKeySchema } from "./validation";
 
 /**
  * Every `error.code` the API answers with. The server's AppError takes only these, and the webapp's
@@ -65,3 +66,44 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const errorCodeSchema = z.enum(ERROR_CODES);
+
+/** One refused field of a `VALIDATION_ERROR`: `field` is where (`body.items.0.quantity`), `key` why. */
+export const validationIssueSchema = z.object({
+  field: z.string(),
+  key: validationKeySchema,
+  /** `VALIDATION_MESSAGES[key]`, for API users; the webapp shows its own words for the key. */
+  message: z.string(),
+});
+export type ValidationIssue = z.infer<typeof validationIssueSchema>;
+
+/** `details` of a 409 TOO_MANY_OPEN_CHECKOUTS: the checkouts to pay for or cancel first. */
+export const openCheckoutSummarySchema = z.object({
+  transaction_id: z.guid(),
+  event_id: z.guid(),
+  event_name: z.string(),
+  amount_minor: z.int(),
+  currency: z.string(),
+  expires_at: z.iso.datetime().nullable(),
+  checkout_url: z.string().nullable(),
+});
+export type OpenCheckoutSummary = z.infer<typeof openCheckoutSummarySchema>;
+
+export const errorResponseSchema = z
+  .object({
+    error: z.object({
+      code: errorCodeSchema,
+      /** English, for people reading the API; the webapp words each code itself. */
+      message: z.string(),
+      /**
+       * VALIDATION_ERROR: the refused fields. Other codes may add facts as an object: `retry_after_seconds`
+       * (RATE_LIMITED, LIMIT_REACHED, OTP_THROTTLED), `kind`/`limit`/`remaining` (LIMIT_REACHED), `open`
+       * (TOO_MANY_OPEN_CHECKOUTS, see openCheckoutSummarySchema), `category_ids` / `category_id`.
+       */
+      details: z.union([z.array(validationIssueSchema), z.record(z.string(), z.unknown())]).optional(),
+    }),
+  })
+  .meta({
+    id: "ApiError",
+    description: "Every error: a code from ErrorCode, an English message, and sometimes details.",
+  });
+export type ApiErrorBody = z.infer<typeof errorResponseSchema>;

@@ -1,104 +1,63 @@
 import { z } from "zod";
 import { email, mobileNumber, personName } from "./accounts";
-
-export const MAX_TICKETS_PER_ITEM = 10;
-export const MAX_TICKETS_PER_PURCHASE = 20;
+import { MAX_ITEMS_PER_PURCHASE, MAX_TICKETS_PER_ITEM, MAX_TICKETS_PER_PURCHASE } from "./limits";
+import { ticketViewSchema } from "./tickets";
+import { typeError } from "./validation";
 
 export const assigneeSchema = (region: string) =>
-  z.object({
-    name: personName.optional(),
-    mobile_number: mobileNumber(region),
-    email: email.optional(),
-  });
+  z.object(
+    {
+      name: personName.optional(),
+      mobile_number: mobileNumber(region),
+      email: email.optional(),
+    },
+    { error: typeError("invalid") },
+  );
+
+const id = z.uuid({ error: typeError("id_invalid") });
 
 /** The body of tickets/book and payments/process: prices never come from the client. */
 export const purchaseRequestSchema = (region: string) =>
   z.object({
-    event_id: z.uuid(),
+    event_id: id,
     items: z
       .array(
         z
-          .object({
-            category_id: z.uuid(),
-            quantity: z.number().int().min(1).max(MAX_TICKETS_PER_ITEM),
-            /** One per ticket; null (or omitted entirely) means the ticket is the buyer's. */
-            assignees: z.array(assigneeSchema(region).nullable()).max(MAX_TICKETS_PER_ITEM).optional(),
-          })
+          .object(
+            {
+              category_id: id,
+              quantity: z
+                .int({ error: typeError("quantity_invalid") })
+                .min(1, "quantity_invalid")
+                .max(MAX_TICKETS_PER_ITEM, "quantity_invalid"),
+              /** One per ticket; null (or omitted entirely) means the ticket is the buyer's. */
+              assignees: z
+                .array(assigneeSchema(region).nullable(), { error: typeError("assignees_count") })
+                .max(MAX_TICKETS_PER_ITEM, "assignees_count")
+                .optional(),
+            },
+            { error: typeError("invalid") },
+          )
           .refine((item) => !item.assignees || item.assignees.length === item.quantity, {
-            message: "Give one assignee (or null for yourself) per ticket",
+            message: "assignees_count",
             path: ["assignees"],
           }),
+        { error: typeError("items_required") },
       )
-      .min(1)
-      .max(10)
+      .min(1, "items_required")
+      .max(MAX_ITEMS_PER_PURCHASE, "items_too_many")
       .refine((items) => new Set(items.map((i) => i.category_id)).size === items.length, {
-        message: "Each category may appear once",
+        message: "categories_unique",
       })
       .refine((items) => items.reduce((n, i) => n + i.quantity, 0) <= MAX_TICKETS_PER_PURCHASE, {
-        message: `At most ${MAX_TICKETS_PER_PURCHASE} tickets per purchase`,
+        message: "tickets_too_many",
       }),
   });
 
 export type PurchaseRequest = z.infer<ReturnType<typeof purchaseRequestSchema>>;
 
-export interface TicketCategoryView {
-  id: string;
-  name: string;
-  price_minor: number;
-  currency: string;
-  capacity: number;
-  remaining: number;
-}
-
-export interface EventView {
-  id: string;
-  name: string;
-  description: string;
-  venue: string;
-  starts_at: string;
-  categories: TicketCategoryView[];
-}
-
-export type ClaimStatus = "pending" | "claimed";
-export type DeliveryStatus = "queued" | "sending" | "sent" | "failed" | "dead" | "none";
-
-export interface TicketView {
-  id: string;
-  ticket_number: string;
-  status: "valid" | "used" | "refunded";
-  event: { id: string; name: string; venue: string; starts_at: string };
-  category: { id: string; name: string };
-  price_minor: number;
-  currency: string;
-  purchased_at: string;
-  /** Set on owned tickets someone else bought for the caller. */
-  purchaser_name: string | null;
-  assignee: { name: string | null; mobile_number: string; email: string | null } | null;
-}
-
-export interface SentTicketView extends TicketView {
-  claim_status: ClaimStatus;
-  claimed_at: string | null;
-  delivery: { sms: DeliveryStatus; email: DeliveryStatus };
-}
-
-export interface MyTicketsResponse {
-  owned: TicketView[];
-  sent: SentTicketView[];
-}
-
-/**
- * GET /users/validate-registration-token/: what a ticket's claim link is for. A link that cannot be
- * used answers 400/404/410 instead (`MISSING_TOKEN`, `TOKEN_NOT_FOUND`, `TOKEN_EXPIRED`, `TOKEN_USED`).
- */
-export interface ValidateRegistrationTokenResponse {
-  valid: true;
-  /** The number the link was sent to, in E.164: the signup form locks it. */
-  phone_number: string;
-  ticket_id: string;
-  /** Tickets in that purchase still waiting for this number. */
-  ticket_count: number;
-  event_name: string;
-  purchaser_name: string;
-  expires_at: string;
-}
+/** POST /tickets/book/: free categories only; the tickets exist at once. */
+export const bookResponseSchema = z
+  .object({ payment_id: z.guid(), tickets: z.array(ticketViewSchema) })
+  .describe("The free tickets were booked.");
+export type BookResponse = z.infer<typeof bookResponseSchema>;

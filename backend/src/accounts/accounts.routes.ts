@@ -1,82 +1,90 @@
-import { accountSchemas } from "@ticketrunners/shared";
-import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import {
+  accountSchemas,
+  authTokensSchema,
+  loginResponseSchema,
+  registerResponseSchema,
+  userSchema,
+  verifyOtpResponseSchema,
+} from "@ticketrunners/shared";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Deps } from "../deps";
-import { AppError } from "../shared/app-error";
+import { errorResponses } from "../shared/error-handler";
 import { createOtpSmsLimit, perMinute } from "../shared/rate-limit";
 import { completeRegistration } from "./complete-registration";
 import { startLogin } from "./login";
 import { registerCustomer } from "./register";
-import { authenticateAccessToken, rotateRefreshToken, toUser } from "./sessions";
+import { rotateRefreshToken, toUser } from "./sessions";
 import { verifyLoginOtp } from "./verify-login-otp";
 import { verifyRegistrationOtp } from "./verify-registration-otp";
 
-declare module "fastify" {
-  interface FastifyRequest {
-    customer?: Awaited<ReturnType<typeof authenticateAccessToken>>;
-  }
-}
-
-/** The customer `requireCustomer` authenticated for this request. */
-export function currentCustomer(request: FastifyRequest) {
-  if (!request.customer) throw new AppError("UNAUTHORIZED", 401, "Please log in.");
-  return request.customer;
-}
-
-/** preHandler for routes that need a signed-in customer. */
-export const requireCustomer = (deps: Deps) => async (request: FastifyRequest) => {
-  const header = request.headers.authorization;
-  const token = header?.startsWith("Bearer ") ? header.slice(7).trim() : undefined;
-  if (!token) throw new AppError("UNAUTHORIZED", 401, "Please log in.");
-  request.customer = await authenticateAccessToken(deps, token);
-};
-
-export async function accountsRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+export const accountsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const schemas = accountSchemas(deps.config.DEFAULT_PHONE_REGION);
   const tags = ["accounts"];
   // Every route that texts a code shares one hourly budget per client.
   const otpSms = createOtpSmsLimit(app, deps.config);
 
-  r.post(
+  app.post(
     "/users/register/",
-    { schema: { tags, body: schemas.register }, config: perMinute(deps.config, 10), preHandler: otpSms },
+    {
+      schema: { tags, body: schemas.register, response: { 200: registerResponseSchema, ...errorResponses } },
+      config: perMinute(deps.config, 10),
+      preHandler: otpSms,
+    },
     async (request) => registerCustomer(deps, request.body),
   );
 
-  r.post(
+  app.post(
     "/users/verify-otp/",
-    { schema: { tags, body: schemas.verifyOtp }, config: perMinute(deps.config, 20) },
+    {
+      schema: { tags, body: schemas.verifyOtp, response: { 200: verifyOtpResponseSchema, ...errorResponses } },
+      config: perMinute(deps.config, 20),
+    },
     async (request) => verifyRegistrationOtp(deps, request.body),
   );
 
-  r.post(
+  app.post(
     "/users/complete-registration/",
-    { schema: { tags, body: schemas.completeRegistration }, config: perMinute(deps.config, 10) },
+    {
+      schema: { tags, body: schemas.completeRegistration, response: { 201: authTokensSchema, ...errorResponses } },
+      config: perMinute(deps.config, 10),
+    },
     async (request, reply) => reply.status(201).send(await completeRegistration(deps, request.body)),
   );
 
-  r.post(
+  app.post(
     "/users/login/",
-    { schema: { tags, body: schemas.login }, config: perMinute(deps.config, 10), preHandler: otpSms },
+    {
+      schema: { tags, body: schemas.login, response: { 200: loginResponseSchema, ...errorResponses } },
+      config: perMinute(deps.config, 10),
+      preHandler: otpSms,
+    },
     async (request) => startLogin(deps, request.body),
   );
 
-  r.post(
+  app.post(
     "/users/verify-login-otp/",
-    { schema: { tags, body: schemas.verifyLoginOtp }, config: perMinute(deps.config, 20) },
+    {
+      schema: { tags, body: schemas.verifyLoginOtp, response: { 200: authTokensSchema, ...errorResponses } },
+      config: perMinute(deps.config, 20),
+    },
     async (request) => verifyLoginOtp(deps, request.body),
   );
 
-  r.post(
+  app.post(
     "/users/refresh-token/",
-    { schema: { tags, body: schemas.refreshToken }, config: perMinute(deps.config, 30) },
+    {
+      schema: { tags, body: schemas.refreshToken, response: { 200: authTokensSchema, ...errorResponses } },
+      config: perMinute(deps.config, 30),
+    },
     async (request) => rotateRefreshToken(deps, request.body.refresh),
   );
 
-  r.get(
+  app.get(
     "/users/me/",
-    { schema: { tags, security: [{ bearer: [] }] }, preHandler: requireCustomer(deps) },
-    async (request) => toUser(currentCustomer(request)),
+    {
+      schema: { tags, security: [{ bearer: [] }], response: { 200: userSchema, ...errorResponses } },
+      preHandler: app.authenticate,
+    },
+    async (request) => toUser(request.customer),
   );
-}
+};

@@ -2,9 +2,10 @@ import { inArray } from "drizzle-orm";
 import type { DbOrTx } from "../db/client";
 import { pgErrorCode, UNIQUE_VIOLATION } from "../db/client";
 import { customers, tickets } from "../db/schema";
+import { inTransaction } from "../db/transaction";
 import type { Deps } from "../deps";
 import { welcomeEmail } from "../notifications/messages/welcome.email";
-import { queueMessage } from "../notifications/outbox";
+import { type OutboxDeps, queueMessage } from "../notifications/outbox";
 import { AppError } from "../shared/app-error";
 import { claimWaitingTickets } from "../tickets/claim-waiting-tickets";
 import { findUsableToken } from "../tickets/registration-tokens";
@@ -12,7 +13,7 @@ import { selectTicketRows } from "../tickets/ticket-views";
 import { findVerifiedSignup, signupTokenInvalid, spendOtp } from "./otp";
 import { hashPassword } from "./passwords";
 import { userExists } from "./register";
-import { type Session, startSession } from "./sessions";
+import { type Session, type SessionDeps, startSession } from "./sessions";
 
 export interface CompleteRegistrationInput {
   mobile_number: string;
@@ -26,7 +27,12 @@ export interface CompleteRegistrationInput {
  * it), an existing account, the claim link's number. Run once before hashing the password, so a
  * guessed token costs us a query and not an argon2 hash, and again under lock in the transaction.
  */
-async function checkCompletable(deps: Deps, db: DbOrTx, input: CompleteRegistrationInput, lock: boolean) {
+async function checkCompletable(
+  deps: Pick<Deps, "clock">,
+  db: DbOrTx,
+  input: CompleteRegistrationInput,
+  lock: boolean,
+) {
   const signup = await findVerifiedSignup(deps, db, input.mobile_number, input.signup_token, lock);
   const name = signup?.payload?.name;
   if (!signup || !name) throw signupTokenInvalid();
@@ -50,13 +56,16 @@ async function checkCompletable(deps: Deps, db: DbOrTx, input: CompleteRegistrat
  * when that signup's code was asked for; gives it every ticket waiting for the number and queues the
  * welcome email, all in one transaction.
  */
-export async function completeRegistration(deps: Deps, input: CompleteRegistrationInput): Promise<Session> {
+export async function completeRegistration(
+  deps: SessionDeps & OutboxDeps & Pick<Deps, "metrics" | "logger">,
+  input: CompleteRegistrationInput,
+): Promise<Session> {
   await checkCompletable(deps, deps.db, input, false);
   deps.metrics.passwordHashes.inc();
   const passwordHash = await hashPassword(input.password);
   const now = deps.clock.now();
   try {
-    const session = await deps.db.transaction(async (tx) => {
+    return await inTransaction(deps, async (tx) => {
       const signup = await checkCompletable(deps, tx, input, true);
       await spendOtp(tx, signup.id, now);
       const locale = signup.locale;
@@ -95,7 +104,7 @@ export async function completeRegistration(deps: Deps, input: CompleteRegistrati
             purchaserName: r.purchaserName,
           })),
         });
-        await queueMessage(tx, deps, {
+        await queueMessage(deps, tx, {
           channel: "email",
           recipient: customer.email,
           template: "welcome",
@@ -109,8 +118,6 @@ export async function completeRegistration(deps: Deps, input: CompleteRegistrati
       }
       return startSession(deps, tx, customer);
     });
-    deps.wakeWorker();
-    return session;
   } catch (err) {
     if (pgErrorCode(err) === UNIQUE_VIOLATION) throw userExists();
     throw err;

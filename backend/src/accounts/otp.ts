@@ -1,25 +1,35 @@
 import { randomBytes, randomInt } from "node:crypto";
+import {
+  type Locale,
+  OTP_MAX_ATTEMPTS,
+  OTP_MAX_PER_DAY,
+  OTP_RESEND_INTERVAL_SECONDS,
+  OTP_TTL_MINUTES,
+  SIGNUP_TOKEN_TTL_MINUTES,
+} from "@ticketrunners/shared";
 import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "../db/client";
 import { type OtpPurpose, otpCodes } from "../db/schema";
 import type { Deps } from "../deps";
 import { otpSms } from "../notifications/messages/otp.sms";
-import { queueMessage } from "../notifications/outbox";
+import { type OutboxDeps, queueMessage } from "../notifications/outbox";
 import { AppError } from "../shared/app-error";
 import { DAY, MINUTE } from "../shared/clock";
 import { hmacSha256, safeEqual, sha256 } from "../shared/hashing";
 
-export const OTP_TTL_MS = 5 * MINUTE;
-export const OTP_MAX_ATTEMPTS = 5;
-export const OTP_RESEND_INTERVAL_MS = MINUTE;
+export const OTP_TTL_MS = OTP_TTL_MINUTES * MINUTE;
+export { OTP_MAX_ATTEMPTS, OTP_MAX_PER_DAY };
+export const OTP_RESEND_INTERVAL_MS = OTP_RESEND_INTERVAL_SECONDS * 1000;
 /** Codes texted to one number for one purpose per 24 h: bounds what SMS pumping can cost us. */
-export const OTP_MAX_PER_DAY = 5;
 /** How long the secret handed out at verification keeps a verified signup open. */
-export const SIGNUP_TOKEN_TTL_MS = 30 * MINUTE;
+export const SIGNUP_TOKEN_TTL_MS = SIGNUP_TOKEN_TTL_MINUTES * MINUTE;
 
 type OtpRow = typeof otpCodes.$inferSelect;
 
-const codeHash = (deps: Deps, purpose: OtpPurpose, target: string, code: string) =>
+/** What issuing and checking codes needs: the database, the time, the HMAC key and the outbox. */
+export type OtpDeps = Pick<Deps, "db" | "clock" | "config"> & OutboxDeps;
+
+const codeHash = (deps: Pick<Deps, "config">, purpose: OtpPurpose, target: string, code: string) =>
   hmacSha256(deps.config.JWT_SECRET, `otp:${purpose}:${target}:${code}`);
 
 /**
@@ -27,9 +37,9 @@ const codeHash = (deps: Deps, purpose: OtpPurpose, target: string, code: string)
  * Refuses (429) when a code was sent to that number less than a minute ago.
  */
 export async function issueOtp(
-  deps: Deps,
+  deps: OtpDeps,
   tx: Tx,
-  input: { purpose: OtpPurpose; target: string; locale: "en" | "ar"; payload?: OtpRow["payload"] },
+  input: { purpose: OtpPurpose; target: string; locale: Locale; payload?: OtpRow["payload"] },
 ): Promise<OtpRow> {
   const now = deps.clock.now();
   // Serialises requests for one number so two concurrent requests cannot both pass the throttle.
@@ -87,12 +97,12 @@ export async function issueOtp(
     })
     .returning();
   if (!row) throw new Error("otp insert returned nothing");
-  await queueMessage(tx, deps, {
+  await queueMessage(deps, tx, {
     channel: "sms",
     recipient: input.target,
     template: `otp-${input.purpose}`,
     locale: input.locale,
-    body: otpSms(input.purpose, input.locale),
+    body: otpSms(input.purpose, input.locale, { ttlMs: OTP_TTL_MS }),
     secret: code,
     dedupeKey: `otp:${row.id}`,
     // A code is worthless after five minutes; do not keep retrying for hours.
@@ -108,7 +118,7 @@ export async function issueOtp(
  * code verified, so only the one winner of concurrent correct answers gets it.
  */
 export async function checkOtp(
-  deps: Deps,
+  deps: Pick<Deps, "db" | "clock" | "config">,
   input: { purpose: OtpPurpose; target: string; code: string; signupId?: string },
   onVerified: Partial<Pick<OtpRow, "signupTokenHash">> = {},
 ): Promise<OtpRow> {
@@ -173,7 +183,7 @@ export const signupTokenInvalid = () =>
  * minutes). Locked with `lock`, so two completions of one signup run one after the other.
  */
 export async function findVerifiedSignup(
-  deps: Deps,
+  deps: Pick<Deps, "clock">,
   db: DbOrTx,
   target: string,
   rawToken: string | undefined,

@@ -1,27 +1,32 @@
+import type { Locale, RegisterResponse } from "@ticketrunners/shared";
 import { eq } from "drizzle-orm";
 import { customers } from "../db/schema";
+import { inTransaction } from "../db/transaction";
 import type { Deps } from "../deps";
 import { AppError } from "../shared/app-error";
-import { issueOtp } from "./otp";
+import { issueOtp, type OtpDeps } from "./otp";
 
 export interface RegisterInput {
   mobile_number: string;
   name: string;
   email?: string;
-  locale?: "en" | "ar";
+  locale?: Locale;
 }
 
 export const userExists = () =>
   new AppError("USER_EXISTS", 409, "An account with this mobile number already exists. Please log in.");
 
 /** Step 1 of sign-up: remember who is signing up and text them a code. */
-export async function registerCustomer(deps: Deps, input: RegisterInput) {
+export async function registerCustomer(
+  deps: OtpDeps & Pick<Deps, "db">,
+  input: RegisterInput,
+): Promise<RegisterResponse> {
   const existing = await deps.db.query.customers.findFirst({
     where: eq(customers.mobileNumber, input.mobile_number),
     columns: { id: true },
   });
   if (existing) throw userExists();
-  const otp = await deps.db.transaction((tx) =>
+  const otp = await inTransaction(deps, (tx) =>
     issueOtp(deps, tx, {
       purpose: "register",
       target: input.mobile_number,
@@ -29,6 +34,5 @@ export async function registerCustomer(deps: Deps, input: RegisterInput) {
       payload: { name: input.name, email: input.email, locale: input.locale ?? "en" },
     }),
   );
-  deps.wakeWorker();
   return { signup_id: otp.id, mobile_number: input.mobile_number };
 }

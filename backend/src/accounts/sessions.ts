@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type { User } from "@ticketrunners/shared";
+import type { AuthTokens, User } from "@ticketrunners/shared";
 import { eq, sql } from "drizzle-orm";
 import { jwtVerify, SignJWT } from "jose";
 import type { DbOrTx } from "../db/client";
@@ -16,11 +16,8 @@ export const REFRESH_TOKEN_TTL_MS = 30 * DAY;
 
 type Customer = typeof customers.$inferSelect;
 
-export interface Session {
-  access: string;
-  refresh: string;
-  user: User;
-}
+/** What the API answers when a session starts or rotates (authTokensSchema in shared). */
+export type Session = AuthTokens;
 
 export const toUser = (c: Customer): User => ({
   id: c.id,
@@ -38,9 +35,12 @@ const customerById = preparedQuery((db) =>
     .prepare("customer_by_id"),
 );
 
-const signingKey = (deps: Deps) => new TextEncoder().encode(deps.config.JWT_SECRET);
+/** Signing, checking and rotating sessions needs the key, the time and the database. */
+export type SessionDeps = Pick<Deps, "db" | "clock" | "config">;
 
-async function signAccessToken(deps: Deps, customerId: string): Promise<string> {
+const signingKey = (deps: Pick<Deps, "config">) => new TextEncoder().encode(deps.config.JWT_SECRET);
+
+async function signAccessToken(deps: Pick<Deps, "clock" | "config">, customerId: string): Promise<string> {
   const now = Math.floor(deps.clock.now().getTime() / 1000);
   return new SignJWT({ typ: "access" })
     .setProtectedHeader({ alg: "HS256" })
@@ -52,7 +52,7 @@ async function signAccessToken(deps: Deps, customerId: string): Promise<string> 
 
 /** `expiresAt` is the family's: fixed at the login that started it, never pushed back by rotation. */
 async function createRefreshToken(
-  deps: Deps,
+  deps: Pick<Deps, "clock">,
   tx: DbOrTx,
   family: { customerId: string; familyId: string; expiresAt: Date },
 ): Promise<string> {
@@ -62,7 +62,11 @@ async function createRefreshToken(
 }
 
 /** Access and refresh tokens for a customer whose number was just verified by OTP. */
-export async function startSession(deps: Deps, tx: DbOrTx, customer: Customer): Promise<Session> {
+export async function startSession(
+  deps: Pick<Deps, "clock" | "config">,
+  tx: DbOrTx,
+  customer: Customer,
+): Promise<Session> {
   return {
     access: await signAccessToken(deps, customer.id),
     refresh: await createRefreshToken(deps, tx, {
@@ -81,7 +85,7 @@ const invalidRefresh = () => new AppError("INVALID_REFRESH_TOKEN", 401, "Your se
  * Each refresh token works once; presenting one that was
  * already exchanged means it was copied, so the whole login (its family) is revoked.
  */
-export async function rotateRefreshToken(deps: Deps, raw: string): Promise<Session> {
+export async function rotateRefreshToken(deps: SessionDeps, raw: string): Promise<Session> {
   const now = deps.clock.now();
   const outcome = await deps.db.transaction(async (tx) => {
     const [row] = await tx
@@ -120,7 +124,7 @@ export async function rotateRefreshToken(deps: Deps, raw: string): Promise<Sessi
 export const bannedError = () => new AppError("ACCOUNT_BANNED", 403, "This account is suspended.");
 
 /** The active customer an access token belongs to; banned customers' tokens stop working at once. */
-export async function authenticateAccessToken(deps: Deps, token: string): Promise<Customer> {
+export async function authenticateAccessToken(deps: SessionDeps, token: string): Promise<Customer> {
   let customerId: string | undefined;
   try {
     const { payload } = await jwtVerify(token, signingKey(deps), {

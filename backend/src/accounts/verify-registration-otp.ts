@@ -1,3 +1,4 @@
+import type { VerifyOtpResponse } from "@ticketrunners/shared";
 import type { Deps } from "../deps";
 import { checkOtp, newSignupToken } from "./otp";
 
@@ -6,9 +7,9 @@ import { checkOtp, newSignupToken } from "./otp";
  * key to finishing this signup. Anyone else who knows the number holds nothing.
  */
 export async function verifyRegistrationOtp(
-  deps: Deps,
+  deps: Pick<Deps, "db" | "clock" | "config">,
   input: { mobile_number: string; otp_code: string; signup_id?: string },
-) {
+): Promise<VerifyOtpResponse> {
   const token = newSignupToken();
   await checkOtp(
     deps,

@@ -26,7 +26,7 @@ const toView = (event: EventRow, categories: CategoryRow[]): EventView => ({
 });
 
 /** Upcoming events, soonest first, with their categories and what is left of each. */
-export async function listUpcomingEvents(deps: Deps): Promise<EventView[]> {
+export async function listUpcomingEvents(deps: Pick<Deps, "db" | "clock">): Promise<EventView[]> {
   const rows = await deps.db
     .select()
     .from(events)
@@ -47,7 +47,7 @@ export async function listUpcomingEvents(deps: Deps): Promise<EventView[]> {
   return rows.map((e) => toView(e, categories));
 }
 
-export async function getEvent(deps: Deps, id: string): Promise<EventView> {
+export async function getEvent(deps: Pick<Deps, "db">, id: string): Promise<EventView> {
   const event = await deps.db.query.events.findFirst({ where: eq(events.id, id) });
   if (!event) throw new AppError("EVENT_NOT_FOUND", 404, "This event does not exist.");
   const categories = await deps.db

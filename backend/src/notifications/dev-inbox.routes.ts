@@ -1,11 +1,13 @@
 import { readFileSync } from "node:fs";
+import { type DevOutboxMessage, devOutboxResponseSchema } from "@ticketrunners/shared";
 import { desc } from "drizzle-orm";
-import type { FastifyInstance } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { devInboxMessages } from "../db/schema";
 import type { Deps } from "../deps";
-import { escapeHtml } from "./messages/layout.email";
+import { errorResponses } from "../shared/error-handler";
+import { escapeHtml } from "../shared/escape-html";
 
-async function listInbox(deps: Deps) {
+async function listInbox(deps: Pick<Deps, "db">): Promise<DevOutboxMessage[]> {
   const rows = await deps.db.select().from(devInboxMessages).orderBy(desc(devInboxMessages.id)).limit(200);
   return rows.map((m) => ({
     id: m.id,
@@ -19,7 +21,7 @@ async function listInbox(deps: Deps) {
 }
 
 /** Development only: every SMS and email the platform produced, newest first. Never in production. */
-export async function devInboxRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+export const devInboxRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   // A file, not a <style> block, so the page runs under a CSP without 'unsafe-inline'. It sits beside this
   // module in src/ and beside the bundle in dist/ (build.mjs copies it).
   const stylesheet = readFileSync(new URL("./dev-inbox.css", import.meta.url), "utf8");
@@ -27,7 +29,12 @@ export async function devInboxRoutes(app: FastifyInstance, deps: Deps): Promise<
     reply.type("text/css; charset=utf-8").send(stylesheet),
   );
 
-  app.get("/api/dev/outbox", { schema: { hide: true } }, async () => ({ messages: await listInbox(deps) }));
+  // What the dev inbox shows, as JSON: end-to-end tests read OTPs and claim links from it.
+  app.get(
+    "/api/dev/outbox",
+    { schema: { tags: ["development"], response: { 200: devOutboxResponseSchema, ...errorResponses } } },
+    async () => ({ messages: await listInbox(deps) }),
+  );
 
   app.get("/dev/inbox", { schema: { hide: true } }, async (_request, reply) => {
     const messages = await listInbox(deps);
@@ -47,6 +54,6 @@ export async function devInboxRoutes(app: FastifyInstance, deps: Deps): Promise<
 <body><h1>Dev inbox</h1><p>Every SMS and email produced by this development server, newest first. Refreshes every 5 seconds.</p>
 ${messages.length ? `<ul>${items}</ul>` : "<p><em>Nothing sent yet.</em></p>"}</body></html>`;
   });
-}
+};
 
 const linkify = (html: string) => html.replace(/(https?:\/\/[^\s<]+)/g, '<a href="$1">$1</a>');

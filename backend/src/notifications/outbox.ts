@@ -1,12 +1,14 @@
+import type { Locale } from "@ticketrunners/shared";
 import type { DbOrTx } from "../db/client";
 import { type NotificationChannel, notifications } from "../db/schema";
+import { afterCommit } from "../db/transaction";
 import type { Deps } from "../deps";
 
 export interface OutgoingMessage {
   channel: NotificationChannel;
   recipient: string;
   template: string;
-  locale: "en" | "ar";
+  locale: Locale;
   subject?: string;
   /** May hold SECRET_PLACEHOLDER where `secret` goes at delivery. */
   body: string;
@@ -20,15 +22,13 @@ export interface OutgoingMessage {
   maxAttempts?: number;
 }
 
+export type OutboxDeps = Pick<Deps, "secrets" | "clock" | "wakeWorker">;
+
 /**
  * Writes a message to the outbox. Call it inside the transaction that makes the change the message
- * is about, so the message exists exactly when the change does.
+ * is about, so the message exists exactly when the change does; the worker is woken once it commits.
  */
-export async function queueMessage(
-  tx: DbOrTx,
-  deps: Pick<Deps, "secrets" | "clock">,
-  message: OutgoingMessage,
-): Promise<boolean> {
+export async function queueMessage(deps: OutboxDeps, tx: DbOrTx, message: OutgoingMessage): Promise<boolean> {
   const now = deps.clock.now();
   const rows = await tx
     .insert(notifications)
@@ -51,5 +51,6 @@ export async function queueMessage(
     })
     .onConflictDoNothing({ target: notifications.dedupeKey })
     .returning({ id: notifications.id });
+  if (rows.length > 0) afterCommit(tx, deps.wakeWorker);
   return rows.length > 0;
 }

@@ -21,7 +21,7 @@ describe("graceful shutdown", () => {
       env: { WORKER: "true", SMS_PROVIDER: "http", SMS_HTTP_URL: `${gateway.origin}/send` },
     });
     try {
-      await queueMessage(database.db, t.runtime.deps, {
+      await queueMessage(t.runtime.deps, database.db, {
         channel: "sms",
         recipient: "+201000000099",
         template: "test",

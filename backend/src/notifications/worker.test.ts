@@ -39,7 +39,7 @@ let sequence = 0;
 async function queueSms(overrides: { secret?: string; maxAttempts?: number; dedupeKey?: string } = {}) {
   const to = randomMobile().e164;
   const n = ++sequence;
-  await queueMessage(t.database.db, t.runtime.deps, {
+  await queueMessage(t.runtime.deps, t.database.db, {
     channel: "sms",
     recipient: to,
     template: "test",
@@ -185,8 +185,8 @@ describe(createNotificationWorker.name, () => {
       body: "You have a ticket",
       dedupeKey: `assignment:payment-1:${to}`,
     };
-    expect(await queueMessage(t.database.db, t.runtime.deps, message)).toBe(true);
-    expect(await queueMessage(t.database.db, t.runtime.deps, { ...message, body: "A second rendering" })).toBe(false);
+    expect(await queueMessage(t.runtime.deps, t.database.db, message)).toBe(true);
+    expect(await queueMessage(t.runtime.deps, t.database.db, { ...message, body: "A second rendering" })).toBe(false);
 
     const rows = await t.database.db.select().from(notifications).where(eq(notifications.recipient, to));
     expect(rows).toHaveLength(1);

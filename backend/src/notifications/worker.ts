@@ -2,10 +2,11 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import { type Db, rowsOf } from "../db/client";
 import { notifications } from "../db/schema";
-import type { Metrics } from "../operations/metrics";
 import type { Clock } from "../shared/clock";
+import type { Metrics } from "../shared/metrics";
+import { DeliveryError } from "./channels/delivery-error";
 import type { EmailSender } from "./channels/email";
-import { DeliveryError, type SmsProvider } from "./channels/sms";
+import type { SmsProvider } from "./channels/sms";
 import { revealSecret, type SecretBox } from "./sealed-secrets";
 
 type NotificationRow = typeof notifications.$inferSelect;

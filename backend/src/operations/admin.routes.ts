@@ -1,10 +1,16 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import {
+  adminNotificationsResponseSchema,
+  adminPaymentsResponseSchema,
+  notificationStatusSchema,
+  paymentStatusSchema,
+  retryNotificationResponseSchema,
+} from "@ticketrunners/shared";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { currentCustomer, requireCustomer } from "../accounts/accounts.routes";
 import type { Deps } from "../deps";
-import { AppError } from "../shared/app-error";
-import { listNotifications, listPayments, retryDeadNotification } from "./outbox-admin";
+import { listNotifications, retryDeadNotification } from "../notifications/ledger";
+import { listPayments } from "../payments/list-payments";
+import { errorResponses } from "../shared/error-handler";
 
 const page = {
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -12,45 +18,46 @@ const page = {
 };
 
 /** The operator API: outbox and payments. Admins only (customers.role = 'admin'). */
-export async function adminRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  const authenticate = requireCustomer(deps);
-  const preHandler = async (request: FastifyRequest) => {
-    await authenticate(request);
-    if (currentCustomer(request).role !== "admin") throw new AppError("FORBIDDEN", 403, "Operators only.");
-  };
+export const adminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const schema = { tags: ["operations"], security: [{ bearer: [] }] };
+  const preHandler = app.requireAdmin;
 
-  r.get(
+  app.get(
     "/admin/notifications/",
     {
       schema: {
         ...schema,
-        querystring: z.object({ status: z.enum(["queued", "sending", "sent", "failed", "dead"]).optional(), ...page }),
+        querystring: z.object({ status: notificationStatusSchema.optional(), ...page }),
+        response: { 200: adminNotificationsResponseSchema, ...errorResponses },
       },
       preHandler,
     },
     async (request) => listNotifications(deps, request.query),
   );
 
-  r.post(
+  app.post(
     "/admin/notifications/:id/retry/",
-    { schema: { ...schema, params: z.object({ id: z.uuid() }) }, preHandler },
+    {
+      schema: {
+        ...schema,
+        params: z.object({ id: z.uuid() }),
+        response: { 202: retryNotificationResponseSchema, ...errorResponses },
+      },
+      preHandler,
+    },
     async (request, reply) => reply.status(202).send(await retryDeadNotification(deps, request.params.id)),
   );
 
-  r.get(
+  app.get(
     "/admin/payments/",
     {
       schema: {
         ...schema,
-        querystring: z.object({
-          status: z.enum(["pending", "paid", "failed", "expired", "cancelled"]).optional(),
-          ...page,
-        }),
+        querystring: z.object({ status: paymentStatusSchema.optional(), ...page }),
+        response: { 200: adminPaymentsResponseSchema, ...errorResponses },
       },
       preHandler,
     },
     async (request) => listPayments(deps, request.query),
   );
-}
+};

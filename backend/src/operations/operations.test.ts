@@ -136,7 +136,7 @@ describe("the operator API and metrics", () => {
 
   it("lists dead messages and puts one back in the queue, which then delivers it", async () => {
     const admin = await operator();
-    await queueMessage(t.database.db, t.runtime.deps, {
+    await queueMessage(t.runtime.deps, t.database.db, {
       channel: "email",
       recipient: "ops-retry@example.com",
       template: "welcome",
@@ -192,7 +192,7 @@ describe("the operator API and metrics", () => {
   });
 
   it("exposes queue depth, deliveries, webhook outcomes and request durations at /metrics", async () => {
-    await queueMessage(t.database.db, t.runtime.deps, {
+    await queueMessage(t.runtime.deps, t.database.db, {
       channel: "sms",
       recipient: "+201000000001",
       template: "test",

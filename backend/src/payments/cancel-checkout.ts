@@ -1,16 +1,22 @@
+import type { PaymentStatusView } from "@ticketrunners/shared";
 import { eq } from "drizzle-orm";
 import { payments } from "../db/schema";
+import { inTransaction } from "../db/transaction";
 import type { Deps } from "../deps";
 import { releaseSeats } from "../purchases/seats";
 import { AppError } from "../shared/app-error";
-import { getPaymentStatus, type PaymentStatusView, paymentNotFound } from "./confirm-payment";
+import { getPaymentStatus, paymentNotFound } from "./confirm-payment";
 
 /**
  * The buyer gives up a checkout before paying: its seats go back on sale at once instead of after the
  * hold. If the gateway still reports a payment later, settling takes the seats again while they last.
  */
-export async function cancelCheckout(deps: Deps, buyerId: string, paymentId: string): Promise<PaymentStatusView> {
-  await deps.db.transaction(async (tx) => {
+export async function cancelCheckout(
+  deps: Pick<Deps, "db" | "clock">,
+  buyerId: string,
+  paymentId: string,
+): Promise<PaymentStatusView> {
+  await inTransaction(deps, async (tx) => {
     const [payment] = await tx.select().from(payments).where(eq(payments.id, paymentId)).for("update");
     if (!payment || payment.buyerId !== buyerId) throw paymentNotFound();
     if (payment.status !== "pending") {

@@ -1,25 +1,21 @@
+import type { PaymentStatusView } from "@ticketrunners/shared";
 import { eq } from "drizzle-orm";
-import { type PaymentStatus, payments, tickets } from "../db/schema";
+import { payments, tickets } from "../db/schema";
+import { inTransaction } from "../db/transaction";
 import type { Deps } from "../deps";
 import { AppError } from "../shared/app-error";
-import { applyVerdict } from "./handle-webhook";
+import { applyVerdict, type SettlementDeps } from "./handle-webhook";
 import type { PaymentProviders } from "./providers";
 import { badSignature } from "./providers/signatures";
-
-export interface PaymentStatusView {
-  transaction_id: string;
-  status: PaymentStatus;
-  amount_minor: number;
-  currency: string;
-  event_id: string;
-  ticket_count: number;
-  expires_at: string | null;
-}
 
 export const paymentNotFound = () => new AppError("PAYMENT_NOT_FOUND", 404, "This payment does not exist.");
 
 /** A buyer's own payment, with how many tickets it has issued so far. */
-export async function getPaymentStatus(deps: Deps, buyerId: string, paymentId: string): Promise<PaymentStatusView> {
+export async function getPaymentStatus(
+  deps: Pick<Deps, "db">,
+  buyerId: string,
+  paymentId: string,
+): Promise<PaymentStatusView> {
   const payment = await deps.db.query.payments.findFirst({ where: eq(payments.id, paymentId) });
   // Another customer's payment looks exactly like a missing one.
   if (!payment || payment.buyerId !== buyerId) throw paymentNotFound();
@@ -40,7 +36,7 @@ export async function getPaymentStatus(deps: Deps, buyerId: string, paymentId: s
  * (whichever arrives first issues the tickets); without parameters it only reports the status.
  */
 export async function confirmPayment(
-  deps: Deps,
+  deps: SettlementDeps,
   providers: PaymentProviders,
   buyerId: string,
   input: { transaction_id: string; params?: Record<string, string> },
@@ -52,8 +48,7 @@ export async function confirmPayment(
     if (!provider) throw badSignature();
     const verdict = provider.verifyRedirect(input.params);
     if (verdict.paymentId !== payment.id) throw badSignature();
-    await deps.db.transaction((tx) => applyVerdict(deps, tx, provider, verdict));
-    deps.wakeWorker();
+    await inTransaction(deps, (tx) => applyVerdict(deps, tx, provider, verdict));
   }
   return getPaymentStatus(deps, buyerId, payment.id);
 }

@@ -1,24 +1,23 @@
+import type { WebhookResult } from "@ticketrunners/shared";
 import type { Tx } from "../db/client";
 import { webhookEvents } from "../db/schema";
+import { inTransaction } from "../db/transaction";
 import type { Deps } from "../deps";
-import { type Settlement, settlePayment } from "../purchases/settle-payment";
+import type { OutboxDeps } from "../notifications/outbox";
 import { AppError } from "../shared/app-error";
 import { isUuid } from "../shared/ids";
 import type { GatewayVerdict, PaymentProvider } from "./providers/provider";
-
-export interface WebhookResult {
-  received: true;
-  duplicate: boolean;
-  outcome: string;
-}
+import { type Settlement, settlePayment } from "./settle-payment";
 
 /**
  * A gateway's webhook: verified, recorded once per (provider, event id), and applied in the same
  * transaction — so a storm of copies applies it exactly once. Messages are only queued here; the
  * worker sends them, so the gateway never waits on SMS or SMTP.
  */
+export type SettlementDeps = OutboxDeps & Pick<Deps, "db" | "config" | "logger">;
+
 export async function handlePaymentWebhook(
-  deps: Deps,
+  deps: SettlementDeps & Pick<Deps, "metrics">,
   provider: PaymentProvider,
   rawBody: string,
   headers: Record<string, string | string[] | undefined>,
@@ -30,7 +29,7 @@ export async function handlePaymentWebhook(
     deps.metrics.webhooks.inc({ provider: provider.name, outcome: "bad_signature" });
     throw err;
   }
-  const result = await deps.db.transaction(async (tx) => {
+  const result = await inTransaction(deps, async (tx) => {
     const [recorded] = await tx
       .insert(webhookEvents)
       .values({
@@ -47,13 +46,12 @@ export async function handlePaymentWebhook(
     return { received: true as const, duplicate: false, outcome: settlement?.status ?? "ignored" };
   });
   deps.metrics.webhooks.inc({ provider: provider.name, outcome: result.outcome });
-  deps.wakeWorker();
   return result;
 }
 
 /** Applies a verified verdict to its payment; a verdict for an unknown payment or amount changes nothing. */
 export async function applyVerdict(
-  deps: Deps,
+  deps: SettlementDeps,
   tx: Tx,
   provider: PaymentProvider,
   verdict: Omit<GatewayVerdict, "eventId">,

@@ -1,8 +1,12 @@
+import type { OpenCheckoutsResponse } from "@ticketrunners/shared";
 import type { Deps } from "../deps";
 import { openCheckouts } from "../purchases/purchase-limits";
 
 /** The buyer's unpaid checkouts that still hold seats, with the page to finish paying each. */
-export async function listOpenCheckouts(deps: Deps, buyerId: string) {
+export async function listOpenCheckouts(
+  deps: Pick<Deps, "db" | "clock" | "payments">,
+  buyerId: string,
+): Promise<OpenCheckoutsResponse> {
   const open = await openCheckouts(deps, deps.db, buyerId);
   return {
     payments: open.map(({ payment, eventName }) => ({

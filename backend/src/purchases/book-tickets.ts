@@ -1,19 +1,20 @@
 import type { PurchaseRequest } from "@ticketrunners/shared";
 import type { Deps } from "../deps";
+import type { OutboxDeps } from "../notifications/outbox";
 import { AppError } from "../shared/app-error";
 import { createTicketsFromPayment, type Ticket } from "./create-tickets-from-payment";
 import { type Buyer, openPurchase } from "./open-purchase";
 
 /**
- * The upstream `ticket_book()`: a purchase settled at once, without a payment — so only for free
+ * tickets/book: a purchase settled at once, without a payment — so only for free
  * categories. Priced tickets are bought through a checkout.
  */
 export async function bookTickets(
-  deps: Deps,
+  deps: OutboxDeps & Pick<Deps, "db" | "config">,
   buyer: Buyer,
   request: PurchaseRequest,
 ): Promise<{ payment_id: string; tickets: Ticket[] }> {
-  const result = await openPurchase(
+  return openPurchase(
     deps,
     buyer,
     request,
@@ -34,6 +35,4 @@ export async function bookTickets(
       tickets: await createTicketsFromPayment(deps, tx, payment),
     }),
   );
-  deps.wakeWorker();
-  return result;
 }

@@ -1,12 +1,13 @@
-import type { PurchaseRequest } from "@ticketrunners/shared";
+import type { Locale, PurchaseRequest } from "@ticketrunners/shared";
 import type { Tx } from "../db/client";
 import { payments } from "../db/schema";
+import { inTransaction } from "../db/transaction";
 import type { Deps } from "../deps";
 import { AppError } from "../shared/app-error";
+import { releaseExpiredHolds } from "./holds";
 import { type PricedPurchase, pricePurchase } from "./price-purchase";
 import { checkFreeTicketAllowance, checkGiftNumberAllowance, lockBuyer } from "./purchase-limits";
 import { reserveSeats } from "./seats";
-import { expireStalePayments } from "./settle-payment";
 
 type Payment = typeof payments.$inferSelect;
 
@@ -21,7 +22,7 @@ export interface PurchaseTerms {
 
 export interface Buyer {
   id: string;
-  locale: "en" | "ar";
+  locale: Locale;
   mobileNumber: string;
 }
 
@@ -31,14 +32,14 @@ export interface Buyer {
  * record the payment. `then` runs in the same transaction.
  */
 export async function openPurchase<T>(
-  deps: Deps,
+  deps: Pick<Deps, "db" | "clock" | "config">,
   buyer: Buyer,
   request: PurchaseRequest,
   terms: PurchaseTerms,
   then: (tx: Tx, payment: Payment) => Promise<T>,
 ): Promise<T> {
   const attempt = () =>
-    deps.db.transaction(async (tx) => {
+    inTransaction(deps, async (tx) => {
       await lockBuyer(tx, buyer.id);
       const priced = await pricePurchase(deps, tx, request);
       await terms.accept(tx, priced);
@@ -70,7 +71,7 @@ export async function openPurchase<T>(
     return await attempt();
   } catch (err) {
     if (!(err instanceof AppError && err.code === "SOLD_OUT")) throw err;
-    if ((await expireStalePayments(deps)) === 0) throw err;
+    if ((await releaseExpiredHolds(deps)) === 0) throw err;
     return attempt();
   }
 }

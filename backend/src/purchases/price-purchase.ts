@@ -13,7 +13,11 @@ export interface PricedPurchase {
 }
 
 /** Checks what is being bought against the catalogue and prices it with the server's own prices. */
-export async function pricePurchase(deps: Deps, tx: Tx, request: PurchaseRequest): Promise<PricedPurchase> {
+export async function pricePurchase(
+  deps: Pick<Deps, "clock">,
+  tx: Tx,
+  request: PurchaseRequest,
+): Promise<PricedPurchase> {
   const event = await tx.query.events.findFirst({ where: eq(events.id, request.event_id) });
   if (!event) throw new AppError("EVENT_NOT_FOUND", 404, "This event does not exist.");
   if (event.startsAt <= deps.clock.now()) throw new AppError("EVENT_ENDED", 409, "This event has already started.");

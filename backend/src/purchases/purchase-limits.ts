@@ -1,3 +1,4 @@
+import { MAX_OPEN_CHECKOUTS } from "@ticketrunners/shared";
 import { and, eq, gt, or, sql } from "drizzle-orm";
 import { type Db, rowsOf, type Tx } from "../db/client";
 import { events, payments } from "../db/schema";
@@ -6,8 +7,7 @@ import { AppError } from "../shared/app-error";
 import { DAY } from "../shared/clock";
 import type { PricedPurchase } from "./price-purchase";
 
-/** Checkouts one buyer may have open (unpaid, seats held) at once. */
-export const MAX_OPEN_CHECKOUTS = 3;
+export { MAX_OPEN_CHECKOUTS };
 
 /**
  * Serialises one buyer's purchases, so the limits below are checked against every earlier purchase
@@ -26,7 +26,7 @@ const holdsSeats = (now: Date) =>
 
 /** At most FREE_TICKETS_PER_BUYER free tickets per buyer and event, counting open checkouts too. */
 export async function checkFreeTicketAllowance(
-  deps: Deps,
+  deps: Pick<Deps, "clock" | "config">,
   tx: Tx,
   buyerId: string,
   priced: PricedPurchase,
@@ -60,7 +60,11 @@ export async function openCheckouts(deps: Pick<Deps, "clock">, db: Db | Tx, buye
 }
 
 /** A fourth open checkout would hold seats nobody is paying for: finish or cancel one first. */
-export async function checkOpenCheckoutAllowance(deps: Deps, tx: Tx, buyerId: string): Promise<void> {
+export async function checkOpenCheckoutAllowance(
+  deps: Pick<Deps, "clock" | "payments">,
+  tx: Tx,
+  buyerId: string,
+): Promise<void> {
   const open = await openCheckouts(deps, tx, buyerId);
   if (open.length < MAX_OPEN_CHECKOUTS) return;
   throw new AppError(
@@ -86,7 +90,7 @@ export async function checkOpenCheckoutAllowance(deps: Deps, tx: Tx, buyerId: st
  * at most GIFT_NUMBERS_PER_DAY distinct ones, so nobody can use our SMS to reach a thousand numbers.
  */
 export async function checkGiftNumberAllowance(
-  deps: Deps,
+  deps: Pick<Deps, "clock" | "config">,
   tx: Tx,
   buyer: { id: string; mobileNumber: string },
   priced: PricedPurchase,

@@ -1,27 +1,26 @@
-import { purchaseRequestSchema } from "@ticketrunners/shared";
-import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { currentCustomer, requireCustomer } from "../accounts/accounts.routes";
+import { bookResponseSchema, purchaseRequestSchema } from "@ticketrunners/shared";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Deps } from "../deps";
+import { errorResponses } from "../shared/error-handler";
 import { perMinute } from "../shared/rate-limit";
 import { toTicketViews } from "../tickets/ticket-views";
 import { bookTickets } from "./book-tickets";
 
-export async function purchasesRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
-  r.post(
+export const purchasesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  app.post(
     "/tickets/book/",
     {
       schema: {
         tags: ["purchases"],
         security: [{ bearer: [] }],
         body: purchaseRequestSchema(deps.config.DEFAULT_PHONE_REGION),
+        response: { 201: bookResponseSchema, ...errorResponses },
       },
-      preHandler: requireCustomer(deps),
+      preHandler: app.authenticate,
       config: perMinute(deps.config, 30),
     },
     async (request, reply) => {
-      const buyer = currentCustomer(request);
+      const buyer = request.customer;
       const booked = await bookTickets(deps, buyer, request.body);
       return reply.status(201).send({
         payment_id: booked.payment_id,
@@ -29,4 +28,4 @@ export async function purchasesRoutes(app: FastifyInstance, deps: Deps): Promise
       });
     },
   );
-}
+};

@@ -1,8 +1,31 @@
+import {
+  type ErrorCode,
+  errorResponseSchema,
+  isValidationKey,
+  VALIDATION_MESSAGES,
+  type ValidationIssue,
+} from "@ticketrunners/shared";
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
-import { AppError } from "./app-error";
+import { AppError, errorBody } from "./app-error";
 
-const fastifyCodes: Record<string, string> = {
+/**
+ * Every route's error answers, for its `response` schema: any 4xx or 5xx is `{"error":{code,message,details?}}`.
+ * Fastify picks these by status class (an exact status a route declares wins), and @fastify/swagger
+ * documents them as 4XX and 5XX.
+ */
+export const errorResponses = {
+  "4xx": {
+    description: "Refused: `error.code` (one of ErrorCode) says why; VALIDATION_ERROR lists the fields.",
+    content: { "application/json": { schema: errorResponseSchema } },
+  },
+  "5xx": {
+    description: "INTERNAL_ERROR, or 503 DATABASE_UNAVAILABLE (safe to retry).",
+    content: { "application/json": { schema: errorResponseSchema } },
+  },
+};
+
+const fastifyCodes: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
   FST_ERR_CTP_BODY_TOO_LARGE: "PAYLOAD_TOO_LARGE",
   FST_ERR_CTP_EMPTY_JSON_BODY: "INVALID_JSON",
@@ -13,42 +36,43 @@ const fastifyCodes: Record<string, string> = {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
     if (err instanceof AppError) {
-      const body = {
-        error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) },
-      };
-      return reply.status(err.statusCode).send(body);
+      return reply.status(err.statusCode).send(errorBody(err.code, err.message, err.details));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const details = err.validation.map((v) => ({
-        field: [err.validationContext, ...v.instancePath.split("/").filter(Boolean)].join("."),
-        message: v.message,
-      }));
+      // Shared schemas carry a ValidationKey as each message; anything else (zod's own English, a
+      // backend-only schema) is `invalid`. The English words come from the key, never from zod.
+      const details = err.validation.map((v): ValidationIssue => {
+        const key = isValidationKey(v.message) ? v.message : "invalid";
+        return {
+          field: [err.validationContext, ...v.instancePath.split("/").filter(Boolean)].join("."),
+          key,
+          message: VALIDATION_MESSAGES[key],
+        };
+      });
       return reply
         .status(400)
-        .send({ error: { code: "VALIDATION_ERROR", message: details[0]?.message ?? "Invalid request", details } });
+        .send(errorBody("VALIDATION_ERROR", details[0]?.message ?? VALIDATION_MESSAGES.invalid, details));
     }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       const code =
         fastifyCodes[err.code] ??
         (err.code === "FST_ERR_CTP_INVALID_JSON_BODY" || err instanceof SyntaxError ? "INVALID_JSON" : "BAD_REQUEST");
-      return reply.status(status).send({ error: { code, message: publicMessage(code, err.message) } });
+      return reply.status(status).send(errorBody(code, publicMessage(code, err.message)));
     }
     if (isDatabaseUnavailable(err)) {
       request.log.warn({ err }, "database connection lost during the request");
       return reply
         .status(503)
         .header("retry-after", "1")
-        .send({
-          error: { code: "DATABASE_UNAVAILABLE", message: "The service is briefly unavailable. Please try again." },
-        });
+        .send(errorBody("DATABASE_UNAVAILABLE", "The service is briefly unavailable. Please try again."));
     }
     request.log.error({ err }, "unhandled error");
-    return reply.status(500).send({ error: { code: "INTERNAL_ERROR", message: "Something went wrong on our side." } });
+    return reply.status(500).send(errorBody("INTERNAL_ERROR", "Something went wrong on our side."));
   });
 }
 
-function publicMessage(code: string, fallback: string): string {
+function publicMessage(code: ErrorCode, fallback: string): string {
   switch (code) {
     case "INVALID_JSON":
       return "The request body is not valid JSON.";

@@ -11,7 +11,10 @@ export type Delivery = { sms: DeliveryStatus; email: DeliveryStatus };
  * A recipient's messages are about all their tickets in that purchase; each message names the first of
  * them, whose assigned number identifies the recipient.
  */
-export async function deliveryStatusByTicket(deps: Deps, rows: TicketRow[]): Promise<Map<string, Delivery>> {
+export async function deliveryStatusByTicket(
+  deps: Pick<Deps, "db">,
+  rows: TicketRow[],
+): Promise<Map<string, Delivery>> {
   const result = new Map<string, Delivery>();
   if (rows.length === 0) return result;
   const recipientOf = (paymentId: string | null, phone: string | null) => `${paymentId}|${phone}`;

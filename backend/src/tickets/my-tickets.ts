@@ -25,7 +25,7 @@ const sentTickets = preparedQuery((db) =>
  * My Tickets: the tickets the customer holds (their own and those others gave them) and the ones
  * they gave away, each with whether it was claimed and whether its messages were delivered.
  */
-export async function listMyTickets(deps: Deps, customerId: string): Promise<MyTicketsResponse> {
+export async function listMyTickets(deps: Pick<Deps, "db">, customerId: string): Promise<MyTicketsResponse> {
   const [ownedRows, sentRows] = await Promise.all([
     ownedTickets(deps.db).execute({ customerId }),
     sentTickets(deps.db).execute({ customerId }),
@@ -51,7 +51,7 @@ function toSentTicketView(row: TicketViewRow, customerId: string, delivery: Map<
 
 /** One ticket, visible to whoever holds it and to whoever bought it. */
 export async function getMyTicket(
-  deps: Deps,
+  deps: Pick<Deps, "db">,
   customerId: string,
   ticketId: string,
 ): Promise<TicketView | SentTicketView> {

@@ -13,7 +13,7 @@ type TokenRow = typeof ticketRegistrationTokens.$inferSelect;
 
 /** Issues a claim token for a recipient: 256 random bits, URL-safe; only its hash is kept. */
 export async function issueRegistrationToken(
-  deps: Deps,
+  deps: Pick<Deps, "clock" | "config">,
   tx: Tx,
   input: { ticketId: string; paymentId: string; phoneNumber: string; reason: "purchase" | "resend" },
 ): Promise<{ raw: string; row: TokenRow }> {
@@ -40,7 +40,12 @@ export class TokenProblem extends AppError {}
 const tokenNotFound = () => new TokenProblem("TOKEN_NOT_FOUND", 404, "This link is not valid.");
 
 /** The token a raw value hashes to (exact match only), checked for use, revocation and expiry. */
-export async function findUsableToken(deps: Deps, db: DbOrTx, raw: string, lock = false): Promise<TokenRow> {
+export async function findUsableToken(
+  deps: Pick<Deps, "clock">,
+  db: DbOrTx,
+  raw: string,
+  lock = false,
+): Promise<TokenRow> {
   const query = db
     .select()
     .from(ticketRegistrationTokens)
@@ -52,7 +57,7 @@ export async function findUsableToken(deps: Deps, db: DbOrTx, raw: string, lock 
   return token;
 }
 
-function checkUsable(deps: Deps, token: TokenRow): void {
+function checkUsable(deps: Pick<Deps, "clock">, token: TokenRow): void {
   if (token.used || token.revokedAt) throw new TokenProblem("TOKEN_USED", 410, "This link was already used.");
   if (token.expiresAt <= deps.clock.now()) throw new TokenProblem("TOKEN_EXPIRED", 410, "This link has expired.");
 }
@@ -78,7 +83,10 @@ const tokenDescription = preparedQuery((db) =>
 );
 
 /** What the signup page shows for a claim link. Reads only: links nothing, spends nothing. One query. */
-export async function validateRegistrationToken(deps: Deps, raw: string): Promise<ValidateRegistrationTokenResponse> {
+export async function validateRegistrationToken(
+  deps: Pick<Deps, "db" | "clock">,
+  raw: string,
+): Promise<ValidateRegistrationTokenResponse> {
   const [row] = await tokenDescription(deps.db).execute({ hash: sha256(raw) });
   if (!row) throw tokenNotFound();
   checkUsable(deps, row.token);

@@ -1,21 +1,28 @@
+import type { ResendClaimResponse } from "@ticketrunners/shared";
+import { MAX_RESENDS_PER_DAY } from "@ticketrunners/shared";
 import { and, count, eq, gt, isNull } from "drizzle-orm";
 import { events, payments, ticketCategories, ticketRegistrationTokens, tickets } from "../db/schema";
+import { inTransaction } from "../db/transaction";
 import type { Deps } from "../deps";
-import { queueRecipientMessages } from "../notifications/purchase-messages";
+import type { OutboxDeps } from "../notifications/outbox";
 import { AppError } from "../shared/app-error";
-import { ticketNotFound } from "./ticket-views";
 import { DAY } from "../shared/clock";
-import { issueRegistrationToken } from "./registration-tokens";
+import { notifyRecipient } from "./assignment/notify-recipient";
+import { ticketNotFound } from "./ticket-views";
 
-export const MAX_RESENDS_PER_DAY = 3;
+export { MAX_RESENDS_PER_DAY };
 
 /**
  * The buyer asks to send a ticket's claim link again: every earlier link for that recipient and
  * purchase stops working, and a new one goes out by SMS (and email, if the buyer gave one).
  */
-export async function resendClaimLink(deps: Deps, buyer: { id: string; name: string }, ticketId: string) {
+export async function resendClaimLink(
+  deps: OutboxDeps & Pick<Deps, "db" | "config">,
+  buyer: { id: string; name: string },
+  ticketId: string,
+): Promise<ResendClaimResponse> {
   const now = deps.clock.now();
-  const result = await deps.db.transaction(async (tx) => {
+  return inTransaction(deps, async (tx) => {
     const [ticket] = await tx.select().from(tickets).where(eq(tickets.id, ticketId)).for("update");
     if (!ticket || ticket.buyerId !== buyer.id || !ticket.assignedMobile) throw ticketNotFound();
     if (ticket.ownerId) throw new AppError("ALREADY_CLAIMED", 409, "This ticket was already claimed.");
@@ -32,7 +39,12 @@ export async function resendClaimLink(deps: Deps, buyer: { id: string; name: str
         ),
       );
     if (Number(recent?.n ?? 0) >= MAX_RESENDS_PER_DAY) {
-      throw new AppError("RESEND_LIMIT", 429, "The link was resent 3 times in the last 24 hours. Try again later.");
+      throw new AppError(
+        "RESEND_LIMIT",
+        429,
+        `The link was resent ${MAX_RESENDS_PER_DAY} times in the last 24 hours. Try again later.`,
+        { limit: MAX_RESENDS_PER_DAY },
+      );
     }
 
     await tx
@@ -46,35 +58,26 @@ export async function resendClaimLink(deps: Deps, buyer: { id: string; name: str
           isNull(ticketRegistrationTokens.revokedAt),
         ),
       );
-    const token = await issueRegistrationToken(deps, tx, {
-      ticketId: ticket.id,
-      paymentId: ticket.paymentId,
-      phoneNumber: phone,
-      reason: "resend",
-    });
-
     const [payment] = await tx.select().from(payments).where(eq(payments.id, ticket.paymentId));
     const [event] = await tx.select().from(events).where(eq(events.id, ticket.eventId));
     const group = await tx
-      .select({ ticketNumber: tickets.ticketNumber, categoryName: ticketCategories.name })
+      .select({ id: tickets.id, ticketNumber: tickets.ticketNumber, categoryName: ticketCategories.name })
       .from(tickets)
       .innerJoin(ticketCategories, eq(ticketCategories.id, tickets.categoryId))
-      .where(and(eq(tickets.paymentId, ticket.paymentId), eq(tickets.assignedMobile, phone), isNull(tickets.ownerId)));
+      .where(and(eq(tickets.paymentId, ticket.paymentId), eq(tickets.assignedMobile, phone), isNull(tickets.ownerId)))
+      .orderBy(tickets.position);
     if (!payment || !event) throw new Error(`ticket ${ticket.id} lost its payment or event`);
-    await queueRecipientMessages(deps, tx, {
-      payment,
-      purchaser: buyer.name,
+    const { claimLink } = await notifyRecipient(deps, tx, {
+      paymentId: payment.id,
+      locale: payment.locale,
+      sender: buyer.name,
       event,
+      recipient: { phone, name: ticket.assignedName, email: ticket.assignedEmail },
+      holderId: null,
       tickets: group,
-      firstTicketId: ticket.id,
-      phone,
-      recipientName: ticket.assignedName,
-      email: ticket.assignedEmail,
-      secret: token.raw,
-      dedupeSuffix: `resend:${token.row.id}`,
+      reason: "resend",
     });
-    return { resent: true as const, expires_at: token.row.expiresAt.toISOString() };
+    if (!claimLink) throw new Error("a resend issued no claim link");
+    return { resent: true as const, expires_at: claimLink.expiresAt.toISOString() };
   });
-  deps.wakeWorker();
-  return result;
 }

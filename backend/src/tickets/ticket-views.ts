@@ -53,7 +53,11 @@ export function toTicketView(row: TicketViewRow, viewerId: string): TicketView {
   };
 }
 
-export async function toTicketViews(deps: Deps, viewerId: string, rows: { id: string }[]): Promise<TicketView[]> {
+export async function toTicketViews(
+  deps: Pick<Deps, "db">,
+  viewerId: string,
+  rows: { id: string }[],
+): Promise<TicketView[]> {
   if (rows.length === 0) return [];
   const loaded = await selectTicketRows(
     deps.db,

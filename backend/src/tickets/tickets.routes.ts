@@ -1,58 +1,94 @@
-import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import {
+  errorResponseSchema,
+  myTicketResponseSchema,
+  myTicketsResponseSchema,
+  resendClaimResponseSchema,
+  type TokenProblemResponse,
+  tokenProblemCodeSchema,
+  tokenProblemResponseSchema,
+  validateRegistrationTokenResponseSchema,
+} from "@ticketrunners/shared";
+import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { currentCustomer, requireCustomer } from "../accounts/accounts.routes";
 import type { Deps } from "../deps";
+import { errorResponses } from "../shared/error-handler";
 import { perMinute } from "../shared/rate-limit";
 import { getMyTicket, listMyTickets } from "./my-tickets";
 import { TokenProblem, validateRegistrationToken } from "./registration-tokens";
 import { resendClaimLink } from "./resend-claim";
 
-export async function ticketsRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  const r = app.withTypeProvider<ZodTypeProvider>();
+export const ticketsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const schema = { tags: ["tickets"], security: [{ bearer: [] }] };
-  const auth = requireCustomer(deps);
+  const ticketId = z.object({ id: z.uuid() });
 
-  r.get("/users/tickets/", { schema, preHandler: auth }, async (request) =>
-    listMyTickets(deps, currentCustomer(request).id),
+  app.get(
+    "/users/tickets/",
+    {
+      schema: { ...schema, response: { 200: myTicketsResponseSchema, ...errorResponses } },
+      preHandler: app.authenticate,
+    },
+    async (request) => listMyTickets(deps, request.customer.id),
   );
 
-  r.get(
+  app.get(
     "/users/tickets/:id/",
-    { schema: { ...schema, params: z.object({ id: z.uuid() }) }, preHandler: auth },
-    async (request) => getMyTicket(deps, currentCustomer(request).id, request.params.id),
+    {
+      schema: { ...schema, params: ticketId, response: { 200: myTicketResponseSchema, ...errorResponses } },
+      preHandler: app.authenticate,
+    },
+    async (request) => getMyTicket(deps, request.customer.id, request.params.id),
   );
 
-  r.post(
+  app.post(
     "/users/tickets/:id/resend-claim/",
-    { schema: { ...schema, params: z.object({ id: z.uuid() }) }, preHandler: auth, config: perMinute(deps.config, 20) },
-    async (request, reply) =>
-      reply.status(202).send(await resendClaimLink(deps, currentCustomer(request), request.params.id)),
+    {
+      schema: { ...schema, params: ticketId, response: { 202: resendClaimResponseSchema, ...errorResponses } },
+      preHandler: app.authenticate,
+      config: perMinute(deps.config, 20),
+    },
+    async (request, reply) => reply.status(202).send(await resendClaimLink(deps, request.customer, request.params.id)),
   );
 
-  r.get(
+  app.get(
     "/users/validate-registration-token/",
     {
-      // The query is checked by hand: every answer from this endpoint, even to garbage, carries `valid`.
-      schema: { tags: ["tickets"], querystring: z.object({ token: z.unknown().optional() }) },
+      schema: {
+        tags: ["tickets"],
+        // The query is checked by hand: every answer from this endpoint, even to garbage, carries `valid`.
+        querystring: z.object({ token: z.unknown().optional() }),
+        response: {
+          200: validateRegistrationTokenResponseSchema,
+          400: tokenProblemResponseSchema,
+          404: tokenProblemResponseSchema,
+          410: tokenProblemResponseSchema,
+          429: errorResponseSchema,
+          "5xx": errorResponseSchema,
+        },
+      },
       config: perMinute(deps.config, 30),
+      errorHandler: claimLinkProblem,
     },
-    async (request, reply) => {
+    async (request) => {
       const raw = request.query.token;
       const token = typeof raw === "string" ? raw.trim() : raw === undefined ? "" : undefined;
-      if (token === "") {
-        return reply
-          .status(400)
-          .send({ valid: false, error: { code: "MISSING_TOKEN", message: "The link has no token." } });
-      }
-      try {
-        if (token === undefined || token.length > 512)
-          throw new TokenProblem("TOKEN_NOT_FOUND", 404, "This link is not valid.");
-        return await validateRegistrationToken(deps, token);
-      } catch (err) {
-        if (!(err instanceof TokenProblem)) throw err;
-        return reply.status(err.statusCode).send({ valid: false, error: { code: err.code, message: err.message } });
-      }
+      if (token === "") throw new TokenProblem("MISSING_TOKEN", 400, "The link has no token.");
+      if (token === undefined || token.length > 512)
+        throw new TokenProblem("TOKEN_NOT_FOUND", 404, "This link is not valid.");
+      return validateRegistrationToken(deps, token);
     },
   );
+};
+
+/**
+ * The signup page reads `valid` on every answer about a claim link, so this route answers its token
+ * problems as `{valid:false, error}` with their own status. Only this route: the same TokenProblem from
+ * complete-registration is an ordinary error there. Anything else (a 429, a lost database) is rethrown,
+ * and Fastify hands it to the app's one error handler, so it leaves in the usual `{error}` shape.
+ */
+function claimLinkProblem(err: FastifyError | TokenProblem, _request: FastifyRequest, reply: FastifyReply) {
+  const code = tokenProblemCodeSchema.safeParse(err.code);
+  if (!(err instanceof TokenProblem) || !code.success) throw err;
+  const body: TokenProblemResponse = { valid: false, error: { code: code.data, message: err.message } };
+  return reply.status(err.statusCode).send(body);
 }

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cspViolations, launchBrowser, newPage } from "./support/browser";
-import { logIn, openMyTickets, textOf } from "./support/flows";
+import { isInLtrElement, logIn, openMyTickets, textInScreenOrder, textOf } from "./support/flows";
 import { waitForMessage } from "./support/inbox";
 import { bookThroughApi, freshPerson, registerThroughApi } from "./support/people";
 import { type RunningServer, startServer } from "./support/server";
@@ -103,6 +103,21 @@ describe("booking free tickets", () => {
     await sent.waitFor();
     expect(await textOf(sent)).toContain(EVENT);
     expect(await textOf(sent.getByTestId("claim-status"))).toBe("بانتظار الاستلام");
+
+    // The friend's number reads "+20 …" left to right on the Arabic page, isolated from the text around
+    // it: on its own line, and inside the sentence that says a new link went to it.
+    const number = sent.getByTestId("recipient-mobile");
+    expect(await isInLtrElement(number)).toBe(true);
+    expect(await textOf(number)).toMatch(/^\+20 /);
+    const onScreen = await textInScreenOrder(number);
+    expect(onScreen).toMatch(/^\+20 /);
+    expect(onScreen.replace(/\s/g, "")).toBe(friend.mobile.e164);
+    await sent.getByRole("button", { name: "إعادة إرسال الرابط" }).click();
+    const resent = sent.getByRole("status").filter({ hasText: "أرسلنا رابطاً جديداً إلى" });
+    await resent.waitFor();
+    const inSentence = resent.locator('bdi[dir="ltr"]');
+    expect(await isInLtrElement(inSentence)).toBe(true);
+    expect(await textInScreenOrder(inSentence)).toBe(onScreen);
 
     expect(cspViolations(page)).toEqual([]);
     await page.context().close();

@@ -43,7 +43,7 @@ describe("signing up and logging in through the webapp", () => {
     const suffix = mobile.local.slice(-4);
     const name = `Mona Adel ${suffix}`;
     const password = `blue-tram-${suffix}-lantern`;
-    const seenSms = new Set<string>();
+    const seenSms = new Set<number>();
 
     // The pages are served under a policy that allows no inline script or style.
     const signupPage = await page.goto(`${server.baseUrl}/signup`);

@@ -1,3 +1,5 @@
+// First: zod must be jitless before any schema is built (the shared package builds them as it loads).
+import "./lib/zod-config";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";

@@ -1,3 +1,4 @@
+import type { Locale } from "@ticketrunners/shared";
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 const timestamps = {
@@ -33,7 +34,7 @@ export const otpCodes = pgTable(
     target: text("target").notNull(),
     codeHash: text("code_hash").notNull(),
     /** What the person typed when asking for the code (registration: name, email, locale). */
-    payload: jsonb("payload").$type<{ name?: string; email?: string; locale?: "en" | "ar" }>(),
+    payload: jsonb("payload").$type<{ name?: string; email?: string; locale?: Locale }>(),
     attempts: integer("attempts").notNull().default(0),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     verifiedAt: timestamp("verified_at", { withTimezone: true }),

@@ -21,7 +21,7 @@ export interface PurchaseItem {
 /** `cancelled`: the buyer gave the checkout up before paying; its seats went back on sale. */
 export type PaymentStatus = "pending" | "paid" | "failed" | "expired" | "cancelled";
 
-/** The upstream PaymentTransaction: one purchase, whether booked directly or paid through a gateway. */
+/** One purchase (a "payment transaction"), whether booked directly or paid through a gateway. */
 export const payments = pgTable(
   "payments",
   {

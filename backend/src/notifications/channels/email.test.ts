@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { notifications } from "../../db/schema";
 import { type FakeSmtpServer, startFakeSmtpServer } from "../../test-support/fakes/smtp-server";
 import { createTestApp, createTestCustomer, type TestApp } from "../../test-support/test-app";
+import { DeliveryError } from "./delivery-error";
 import { type EmailSender, smtpEmail } from "./email";
-import { DeliveryError } from "./sms";
 
 let smtp: FakeSmtpServer;
 let sender: EmailSender;

@@ -2,7 +2,7 @@ import nodemailer from "nodemailer";
 import type { Config } from "../../config";
 import type { Db } from "../../db/client";
 import { devInboxMessages } from "../../db/schema";
-import { DeliveryError } from "./sms";
+import { DeliveryError } from "./delivery-error";
 
 export interface EmailMessage {
   to: string;

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { notifications } from "../../db/schema";
 import { closedPort, type FakeHttpServer, startSmsGateway, startTwilioApi } from "../../test-support/fakes/http-server";
 import { createTestApp, randomMobile, type TestApp } from "../../test-support/test-app";
-import { DeliveryError, httpGatewaySms, twilioSms } from "./sms";
+import { DeliveryError } from "./delivery-error";
+import { httpGatewaySms, twilioSms } from "./sms";
 
 let twilio: FakeHttpServer;
 let gateway: FakeHttpServer;

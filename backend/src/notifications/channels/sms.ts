@@ -1,21 +1,11 @@
 import type { Config } from "../../config";
 import type { Db } from "../../db/client";
 import { devInboxMessages } from "../../db/schema";
+import { DeliveryError } from "./delivery-error";
 
 export interface SmsProvider {
   readonly name: string;
   send(to: string, text: string): Promise<{ providerMessageId?: string }>;
-}
-
-/** A provider answered with an error; the message says what went wrong, never what was sent. */
-export class DeliveryError extends Error {
-  constructor(
-    message: string,
-    readonly permanent = false,
-  ) {
-    super(message);
-    this.name = "DeliveryError";
-  }
 }
 
 const SEND_TIMEOUT_MS = 15_000;
@@ -32,12 +22,15 @@ export function createSmsProvider(config: Config, db: Db): SmsProvider {
     case "http":
       return httpGatewaySms({ url: config.SMS_HTTP_URL ?? "", token: config.SMS_HTTP_TOKEN });
     default:
-      return consoleSms(db);
+      return devInboxSms(db);
   }
 }
 
-/** Development: the message is kept for the dev inbox instead of leaving the machine. */
-export function consoleSms(db: Db): SmsProvider {
+/**
+ * SMS_PROVIDER=console, for development: the message is kept in the database for the dev inbox
+ * instead of leaving the machine.
+ */
+export function devInboxSms(db: Db): SmsProvider {
   return {
     name: "console",
     async send(to, text) {

@@ -1,19 +1,8 @@
+import type { Locale } from "@ticketrunners/shared";
 import { SegmentedMessage } from "sms-segments-calculator";
-
-type Locale = "en" | "ar";
+import { translator } from "./i18n";
 
 export const MAX_SMS_SEGMENTS = 3;
-
-const templates: Record<Locale, { existing: string; claim: string }> = {
-  en: {
-    existing: "{purchaser} bought you a ticket to {event}. View it: {link}",
-    claim: "{purchaser} bought you a ticket to {event}. Claim it: {link}",
-  },
-  ar: {
-    existing: "{purchaser} اشترى لك تذكرة لحضور {event}. شاهدها: {link}",
-    claim: "{purchaser} اشترى لك تذكرة لحضور {event}. استلمها: {link}",
-  },
-};
 
 export interface AssignmentSmsInput {
   locale: Locale;
@@ -28,9 +17,6 @@ export interface AssignmentSmsInput {
 
 export const countSegments = (text: string) => new SegmentedMessage(text, "auto").segmentsCount;
 
-const fill = (template: string, purchaser: string, event: string, link: string) =>
-  template.replace("{purchaser}", purchaser).replace("{event}", event).replace("{link}", link);
-
 function shorten(value: string, length: number, ellipsis: string): string {
   const chars = [...value];
   return chars.length <= length ? value : `${chars.slice(0, Math.max(1, length)).join("").trimEnd()}${ellipsis}`;
@@ -41,11 +27,13 @@ function shorten(value: string, length: number, ellipsis: string): string {
  * never cut: the event name and then the purchaser's name are shortened instead.
  */
 export function assignmentSms(input: AssignmentSmsInput): string {
-  const template = templates[input.locale][input.kind];
+  const t = translator(input.locale);
+  const key = input.kind === "existing" ? "assignmentSms.existing" : "assignmentSms.claim";
+  const fill = (purchaser: string, event: string, link: string) => t(key, { purchaser, event, link });
   const stand = "x".repeat(input.sentLinkLength ?? input.link.length);
   // "…" is not in GSM-7 and would turn a Latin message into UCS-2.
   const ellipsis = /^[\x20-\x7e]*$/.test(input.purchaser + input.event) ? "..." : "…";
-  const fits = (p: string, e: string) => countSegments(fill(template, p, e, stand)) <= MAX_SMS_SEGMENTS;
+  const fits = (p: string, e: string) => countSegments(fill(p, e, stand)) <= MAX_SMS_SEGMENTS;
 
   let purchaser = input.purchaser;
   let event = input.event;
@@ -55,5 +43,5 @@ export function assignmentSms(input: AssignmentSmsInput): string {
   for (let length = [...purchaser].length; !fits(purchaser, event) && length > 4; length -= 4) {
     purchaser = shorten(input.purchaser, length - 4, ellipsis);
   }
-  return fill(template, purchaser, event, input.link);
+  return fill(purchaser, event, input.link);
 }

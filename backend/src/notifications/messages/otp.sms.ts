@@ -1,19 +1,16 @@
+import type { Locale } from "@ticketrunners/shared";
 import type { OtpPurpose } from "../../db/schema";
 import { SECRET_PLACEHOLDER } from "../sealed-secrets";
+import { translator } from "./i18n";
 
-type Locale = "en" | "ar";
+export interface OtpSmsOptions {
+  /** How long the code lives (OTP_TTL_MS): the SMS states it in minutes. */
+  ttlMs: number;
+}
 
-const texts: Record<Locale, Record<OtpPurpose, string>> = {
-  en: {
-    register: `${SECRET_PLACEHOLDER} is your TicketRunners sign-up code. It expires in 5 minutes. Never share it.`,
-    login: `${SECRET_PLACEHOLDER} is your TicketRunners login code. It expires in 5 minutes. Never share it.`,
-  },
-  ar: {
-    register: `${SECRET_PLACEHOLDER} هو رمز التسجيل في TicketRunners. تنتهي صلاحيته خلال 5 دقائق. لا تشاركه مع أحد.`,
-    login: `${SECRET_PLACEHOLDER} هو رمز الدخول إلى TicketRunners. تنتهي صلاحيته خلال 5 دقائق. لا تشاركه مع أحد.`,
-  },
-};
-
-export function otpSms(purpose: OtpPurpose, locale: Locale): string {
-  return texts[locale][purpose];
+/** The code SMS, with the placeholder where the worker puts the code at delivery. */
+export function otpSms(purpose: OtpPurpose, locale: Locale, options: OtpSmsOptions): string {
+  const t = translator(locale);
+  const expiry = t("otpSms.expiry", { count: Math.max(1, Math.floor(options.ttlMs / 60_000)) });
+  return t(purpose === "register" ? "otpSms.register" : "otpSms.login", { code: SECRET_PLACEHOLDER, expiry });
 }

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
-import type { FastifyInstance } from "fastify";
-import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import { formatMoney } from "@ticketrunners/shared";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Deps } from "../../deps";
-import { formatMoney } from "../../notifications/messages/format";
-import { escapeHtml } from "../../notifications/messages/layout.email";
+import { AppError } from "../../shared/app-error";
+import { escapeHtml } from "../../shared/escape-html";
 import {
   newSandboxEventId,
   newSandboxReference,
@@ -18,25 +18,25 @@ import {
  * webhook to our webhook endpoint over HTTP and redirects the browser back with signed parameters —
  * as a real gateway does, and independently of each other.
  */
-export async function sandboxCheckoutRoutes(
-  app: FastifyInstance,
-  deps: Deps & { sandbox: SandboxProvider },
-): Promise<void> {
+export const sandboxCheckoutRoutes: FastifyPluginAsyncZod<{ deps: Deps; sandbox: SandboxProvider }> = async (
+  app,
+  { deps, sandbox },
+) => {
   // The Pay and Decline buttons are plain HTML forms; their (empty) bodies are not read.
   app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_request, body, done) =>
     done(null, body),
   );
-  const r = app.withTypeProvider<ZodTypeProvider>();
+
   const params = z.object({ id: z.uuid() });
 
   // A file, not a <style> block, so the page runs under a CSP without 'unsafe-inline'. It sits beside this
   // module in src/ and beside the bundle in dist/ (build.mjs copies it).
   const stylesheet = readFileSync(new URL("./sandbox-checkout.css", import.meta.url), "utf8");
-  r.get("/payments/sandbox/checkout.css", { schema: { hide: true } }, async (_request, reply) =>
+  app.get("/payments/sandbox/checkout.css", { schema: { hide: true } }, async (_request, reply) =>
     reply.type("text/css; charset=utf-8").send(stylesheet),
   );
 
-  r.get("/payments/sandbox/checkout/:id", { schema: { hide: true, params } }, async (request, reply) => {
+  app.get("/payments/sandbox/checkout/:id", { schema: { hide: true, params } }, async (request, reply) => {
     const payment = await deps.db.query.payments.findFirst({ where: (p, { eq }) => eq(p.id, request.params.id) });
     reply.type("text/html; charset=utf-8");
     if (payment?.provider !== "sandbox")
@@ -61,13 +61,12 @@ ${
     );
   });
 
-  r.post(
+  app.post(
     "/payments/sandbox/checkout/:id/:action",
     { schema: { hide: true, params: params.extend({ action: z.enum(["pay", "decline"]) }) } },
     async (request, reply) => {
       const payment = await deps.db.query.payments.findFirst({ where: (p, { eq }) => eq(p.id, request.params.id) });
-      if (payment?.provider !== "sandbox")
-        return reply.status(404).send({ error: { code: "NOT_FOUND", message: "No such checkout." } });
+      if (payment?.provider !== "sandbox") throw new AppError("NOT_FOUND", 404, "No such checkout.");
       // Like a gateway whose order was closed: a cancelled, expired or settled checkout takes no payment.
       if (payment.status !== "pending") {
         return reply
@@ -85,26 +84,30 @@ ${
         amount_minor: payment.amountMinor,
         currency: payment.currency,
       };
-      void deliverWebhook(deps, JSON.stringify(body));
+      void deliverWebhook(deps, sandbox, JSON.stringify(body));
       const query = new URLSearchParams({
         transaction_id: payment.id,
         status,
         reference,
-        signature: deps.sandbox.signRedirect({ transaction_id: payment.id, status, reference }),
+        signature: sandbox.signRedirect({ transaction_id: payment.id, status, reference }),
       });
       return reply.redirect(`${deps.config.FRONTEND_URL}/payments/confirmation?${query}`, 303);
     },
   );
-}
+};
 
 /** Like a real gateway: POST the signed webhook, retrying a few times if our endpoint is unhappy. */
-async function deliverWebhook(deps: Deps & { sandbox: SandboxProvider }, body: string): Promise<void> {
+async function deliverWebhook(
+  deps: Pick<Deps, "config" | "logger">,
+  sandbox: SandboxProvider,
+  body: string,
+): Promise<void> {
   const url = `${deps.config.PUBLIC_API_URL}/api/v1/payments/webhook/sandbox/`;
   for (let attempt = 1; attempt <= 3; attempt++) {
     try {
       const response = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "application/json", [SANDBOX_SIGNATURE_HEADER]: deps.sandbox.signWebhook(body) },
+        headers: { "content-type": "application/json", [SANDBOX_SIGNATURE_HEADER]: sandbox.signWebhook(body) },
         body,
         signal: AbortSignal.timeout(10_000),
       });

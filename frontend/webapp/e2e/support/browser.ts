@@ -16,6 +16,12 @@ const violations = new WeakMap<Page, string[]>();
  */
 export async function newPage(browser: Browser, locale = "en-US"): Promise<Page> {
   const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  // Chromium does not always log a refusal to the console (an eval probe inside try/catch is refused
+  // silently), but it always fires this event: say it on the console too.
+  await context.addInitScript(`document.addEventListener("securitypolicyviolation", (event) => {
+    console.error("Content Security Policy refused " + event.violatedDirective + " " + event.blockedURI +
+      " at " + event.sourceFile + ":" + event.lineNumber);
+  });`);
   const page = await context.newPage();
   const refused: string[] = [];
   violations.set(page, refused);

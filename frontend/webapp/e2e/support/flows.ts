@@ -74,3 +74,34 @@ export async function openMyTickets(page: Page, server: RunningServer, tab: "own
 export async function textOf(locator: Locator): Promise<string> {
   return ((await locator.textContent()) ?? "").replace(/\s+/g, " ").trim();
 }
+
+/**
+ * An element's characters in the order they stand on screen, left to right: how a person reads a number.
+ * Inside Arabic text a phone number the bidi algorithm was free to reorder reads `07525858 11 20+`; an
+ * isolated one reads `+20 11 07525858`. For text on one line.
+ */
+export async function textInScreenOrder(locator: Locator): Promise<string> {
+  return locator.evaluate((element) => {
+    const document = element.ownerDocument;
+    const SHOW_TEXT = 4;
+    const walker = document.createTreeWalker(element, SHOW_TEXT);
+    const placed: { char: string; x: number }[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (let i = 0; i < node.data.length; i++) {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const box = range.getBoundingClientRect();
+        if (box.width > 0) placed.push({ char: node.data[i], x: box.left + box.width / 2 });
+      }
+    }
+    return placed
+      .sort((a, b) => a.x - b.x)
+      .map((p) => p.char)
+      .join("");
+  });
+}
+
+/** Whether the element sits in (or is) an element marked `dir="ltr"`, isolated from right-to-left text. */
+export const isInLtrElement = (locator: Locator) =>
+  locator.evaluate((element) => element.closest('[dir="ltr"]') !== null);

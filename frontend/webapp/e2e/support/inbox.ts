@@ -1,4 +1,5 @@
-import type { OutboxMessage, RunningServer } from "./server";
+import type { DevOutboxMessage } from "@ticketrunners/shared";
+import type { RunningServer } from "./server";
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
@@ -6,8 +7,8 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 export async function waitForMessage(
   server: RunningServer,
   what: string,
-  matches: (message: OutboxMessage) => boolean,
-): Promise<OutboxMessage> {
+  matches: (message: DevOutboxMessage) => boolean,
+): Promise<DevOutboxMessage> {
   const until = Date.now() + 20_000;
   for (;;) {
     const message = (await server.outbox()).find(matches);

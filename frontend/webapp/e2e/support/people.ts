@@ -1,11 +1,20 @@
 import { randomInt } from "node:crypto";
 import {
   type AuthTokens,
-  type EventView,
-  type MyTicketsResponse,
+  authTokensSchema,
+  type BookResponse,
+  bookResponseSchema,
+  type CheckoutResponse,
+  checkoutResponseSchema,
+  eventListSchema,
+  myTicketsResponseSchema,
   normalizeMobileNumber,
+  paymentStatusViewSchema,
+  registerResponseSchema,
   type SentTicketView,
+  verifyOtpResponseSchema,
 } from "@ticketrunners/shared";
+import type { z } from "zod";
 import type { RunningServer } from "./server";
 
 export interface MobileNumber {
@@ -47,7 +56,14 @@ export function freshPerson(firstName: string): Person {
   };
 }
 
-async function call<T>(server: RunningServer, path: string, body?: unknown, access?: string): Promise<T> {
+/** Calls the public API and parses its answer with the route's shared response schema. */
+async function call<S extends z.ZodType>(
+  server: RunningServer,
+  path: string,
+  schema: S,
+  body?: unknown,
+  access?: string,
+): Promise<z.output<S>> {
   const method = body === undefined ? "GET" : "POST";
   const headers: Record<string, string> = {};
   if (body !== undefined) headers["Content-Type"] = "application/json";
@@ -59,10 +75,8 @@ async function call<T>(server: RunningServer, path: string, body?: unknown, acce
   });
   const text = await response.text();
   if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
-  return JSON.parse(text) as T;
+  return schema.parse(JSON.parse(text));
 }
-
-const post = <T>(server: RunningServer, path: string, body: unknown) => call<T>(server, path, body);
 
 /**
  * Gives someone an account through the public signup API (register, the SMS code from the dev inbox,
@@ -71,18 +85,18 @@ const post = <T>(server: RunningServer, path: string, body: unknown) => call<T>(
  */
 export async function registerThroughApi(server: RunningServer, person: Person): Promise<AuthTokens> {
   const seen = await messageIds(server, person.mobile.e164);
-  const { signup_id } = await post<{ signup_id: string }>(server, "/users/register/", {
+  const { signup_id } = await call(server, "/users/register/", registerResponseSchema, {
     mobile_number: person.mobile.local,
     name: person.name,
     email: person.email,
   });
   const { code } = await server.waitForOtp(person.mobile.e164, seen);
-  const { signup_token } = await post<{ signup_token: string }>(server, "/users/verify-otp/", {
+  const { signup_token } = await call(server, "/users/verify-otp/", verifyOtpResponseSchema, {
     mobile_number: person.mobile.local,
     otp_code: code,
     signup_id,
   });
-  return post<AuthTokens>(server, "/users/complete-registration/", {
+  return call(server, "/users/complete-registration/", authTokensSchema, {
     mobile_number: person.mobile.local,
     password: person.password,
     signup_token,
@@ -104,7 +118,7 @@ export interface ApiPurchase {
 
 /** The request body of tickets/book and payments/process for a purchase named by event and category. */
 async function purchaseBody(server: RunningServer, purchase: ApiPurchase) {
-  const events = await call<EventView[]>(server, "/public/events/");
+  const events = await call(server, "/public/events/", eventListSchema);
   const event = events.find((e) => e.name === purchase.event);
   const category = event?.categories.find((c) => c.name === purchase.category);
   if (!event || !category) throw new Error(`no ${purchase.category} tickets for ${purchase.event}`);
@@ -119,8 +133,8 @@ export async function bookThroughApi(
   server: RunningServer,
   buyer: AuthTokens,
   purchase: ApiPurchase,
-): Promise<{ payment_id: string; tickets: { id: string; ticket_number: string }[] }> {
-  return call(server, "/tickets/book/", await purchaseBody(server, purchase), buyer.access);
+): Promise<BookResponse> {
+  return call(server, "/tickets/book/", bookResponseSchema, await purchaseBody(server, purchase), buyer.access);
 }
 
 /** A buyer starts a checkout through the API (`payments/process`) and leaves it open, holding the seats. */
@@ -128,8 +142,8 @@ export async function openCheckoutThroughApi(
   server: RunningServer,
   buyer: AuthTokens,
   purchase: ApiPurchase,
-): Promise<{ transaction_id: string; checkout_url: string }> {
-  return call(server, "/payments/process/", await purchaseBody(server, purchase), buyer.access);
+): Promise<CheckoutResponse> {
+  return call(server, "/payments/process/", checkoutResponseSchema, await purchaseBody(server, purchase), buyer.access);
 }
 
 /**
@@ -153,9 +167,10 @@ export async function buyThroughApi(
   const back = pay.headers.get("location");
   if (pay.status !== 303 || !back) throw new Error(`the sandbox Pay answered ${pay.status}, not a 303 redirect`);
   const params = Object.fromEntries(new URL(back).searchParams);
-  const status = await call<{ status: string }>(
+  const status = await call(
     server,
     "/payments/confirm/",
+    paymentStatusViewSchema,
     { transaction_id: checkout.transaction_id, params },
     buyer.access,
   );
@@ -163,12 +178,12 @@ export async function buyThroughApi(
   const given = new Set(
     purchase.assignees.flatMap((a) => (a ? [normalizeMobileNumber(a.mobile_number, "EG") ?? a.mobile_number] : [])),
   );
-  const { sent } = await call<MyTicketsResponse>(server, "/users/tickets/", undefined, buyer.access);
+  const { sent } = await call(server, "/users/tickets/", myTicketsResponseSchema, undefined, buyer.access);
   const tickets = sent.filter((t) => t.assignee && given.has(t.assignee.mobile_number));
   return { transaction_id: checkout.transaction_id, tickets };
 }
 
 /** The ids of every message already sent to `to`, so the next code read is a new one. */
-export async function messageIds(server: RunningServer, to: string): Promise<Set<string>> {
+export async function messageIds(server: RunningServer, to: string): Promise<Set<number>> {
   return new Set((await server.outbox()).filter((m) => m.to === to).map((m) => m.id));
 }

@@ -5,27 +5,18 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type DevOutboxMessage, devOutboxResponseSchema } from "@ticketrunners/shared";
 
 /** The monorepo root, found from this file so the tests run from any working directory. */
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
 const webappDist = join(repoRoot, "frontend/webapp/dist/index.html");
 
-export interface OutboxMessage {
-  id: string;
-  channel: "sms" | "email";
-  to: string;
-  subject: string | null;
-  text: string;
-  html: string | null;
-  created_at: string;
-}
-
 export interface RunningServer {
   baseUrl: string;
   /** Messages the platform produced, newest first (the development inbox). */
-  outbox(): Promise<OutboxMessage[]>;
-  /** Waits for an SMS to `to` that is not in `seen` and returns the 6-digit code in it. */
-  waitForOtp(to: string, seen?: ReadonlySet<string>): Promise<{ code: string; message: OutboxMessage }>;
+  outbox(): Promise<DevOutboxMessage[]>;
+  /** Waits for an SMS to `to` that is not in `seen` (message ids) and returns the 6-digit code in it. */
+  waitForOtp(to: string, seen?: ReadonlySet<number>): Promise<{ code: string; message: DevOutboxMessage }>;
   stop(): Promise<void>;
 }
 
@@ -121,14 +112,13 @@ export async function startServer(options: { env?: Record<string, string> } = {}
     await sleep(250);
   }
 
-  const outbox = async (): Promise<OutboxMessage[]> => {
+  const outbox = async (): Promise<DevOutboxMessage[]> => {
     const response = await fetch(`${baseUrl}/api/dev/outbox`);
     if (!response.ok) throw new Error(`GET /api/dev/outbox answered ${response.status}`);
-    const body = (await response.json()) as { messages: OutboxMessage[] };
-    return body.messages;
+    return devOutboxResponseSchema.parse(await response.json()).messages;
   };
 
-  const waitForOtp = async (to: string, seen: ReadonlySet<string> = new Set()) => {
+  const waitForOtp = async (to: string, seen: ReadonlySet<number> = new Set()) => {
     const until = Date.now() + 15_000;
     for (;;) {
       const message = (await outbox()).find((m) => m.channel === "sms" && m.to === to && !seen.has(m.id));

@@ -55,7 +55,7 @@ export function OtpForm({ mobileNumber, onVerify, onResend, onChangeNumber }: Ot
             components={{ n: <LtrText /> }}
           />
         }
-        error={fieldErrorMessage(t, "otp_code", form.formState.errors.otp_code)}
+        error={fieldErrorMessage(t, form.formState.errors.otp_code)}
         type="text"
         inputMode="numeric"
         autoComplete="one-time-code"

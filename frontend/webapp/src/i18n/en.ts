@@ -1,3 +1,7 @@
+import type { ErrorCode, ValidationKey } from "@ticketrunners/shared";
+import type { ClientErrorCode } from "../lib/api/client";
+import type { FormValidationKey } from "../lib/validation-keys";
+
 /** English UI strings; the source of truth for the shape every other language must match. */
 export const en = {
   app: {
@@ -23,7 +27,7 @@ export const en = {
     lead: "Buy tickets and send them to friends by their mobile number. They get a text with everything they need.",
     login: "Log in",
     signup: "Sign up",
-    welcomeBack: "Welcome back, {{name}}",
+    welcomeBack: "Welcome back, <n>{{name}}</n>",
     signedInLead: "Your tickets, including the ones friends bought for you, are all in one place.",
     goToTickets: "Go to my tickets",
   },
@@ -67,8 +71,6 @@ export const en = {
     submit: "Continue to payment",
     submitFree: "Book for free",
     loginFirst: "You will log in first; your choices are kept.",
-    chooseTickets: "Choose at least one ticket.",
-    tooMany: "You can buy at most {{max}} tickets at once.",
     redirecting: "Taking you to the payment page…",
     bookedTitle: "Your tickets are booked",
     bookedBody_one: "Your free ticket is ready.",
@@ -221,22 +223,37 @@ export const en = {
     working: "Please wait…",
     free: "Free",
   },
+  /**
+   * Why a field was refused, by the key the shared schemas (and the server's VALIDATION_ERROR details)
+   * carry, plus the webapp's own form-only checks. Limits come in as values (`{{max_tickets}}`).
+   */
   validation: {
-    mobile: "Enter a valid mobile number",
-    otp: "The code has 6 digits",
-    name: "Enter your name",
-    nameTooLong: "At most 100 characters",
-    nameInvalid: "The name contains characters that are not allowed",
-    nameWebAddress: "A name cannot contain a web address",
-    nameEmail: "A name cannot contain an email address",
-    namePhone: "A name cannot contain a phone number",
-    email: "Enter a valid email address",
-    passwordShort: "At least 8 characters",
-    passwordLong: "At most 128 characters",
-    passwordRequired: "Enter your password",
-    passwordMismatch: "The passwords do not match",
+    required: "Fill in this field",
+    mobile_invalid: "Enter a valid mobile number",
+    otp_format: "The code has 6 digits",
+    name_required: "Enter your name",
+    name_too_long: "At most 100 characters",
+    name_control: "The name contains characters that are not allowed",
+    name_web_address: "A name cannot contain a web address",
+    name_email: "A name cannot contain an email address",
+    name_phone: "A name cannot contain a phone number",
+    email_invalid: "Enter a valid email address",
+    email_too_long: "An email address has at most 254 characters",
+    locale_invalid: "Choose English or Arabic",
+    password_required: "Enter your password",
+    password_short: "At least 8 characters",
+    password_long: "At most 128 characters",
+    token_invalid: "This link is not valid",
+    id_invalid: "Something on this page is out of date. Reload it and try again.",
+    quantity_invalid: "Choose between 1 and {{max_per_category}} tickets",
+    items_required: "Choose at least one ticket.",
+    items_too_many: "Choose at most {{max_categories}} ticket categories at once.",
+    assignees_count: "Choose who each ticket is for",
+    categories_unique: "Choose each category once",
+    tickets_too_many: "You can buy at most {{max_tickets}} tickets at once.",
     invalid: "Check this field",
-  },
+    password_mismatch: "The passwords do not match",
+  } satisfies Record<ValidationKey | FormValidationKey, string>,
   /** What a LIMIT_REACHED answer is about: the caller knows which limit, the details say how far. */
   limits: {
     freeTickets_one: "One person can book at most {{count}} free ticket for this event.",
@@ -254,53 +271,73 @@ export const en = {
     codesRetry_one: "You can ask for a new one in {{count}} hour.",
     codesRetry_other: "You can ask for a new one in {{count}} hours.",
   },
+  /** Every code the API answers with, in words: a code without them fails to compile. */
   errors: {
-    USER_EXISTS: "An account with this mobile number already exists. Log in instead.",
-    OTP_THROTTLED: "A code was sent to this number less than a minute ago. Please wait.",
-    OTP_THROTTLED_WAIT: "A code was just sent. You can ask for a new one in {{seconds}} seconds.",
+    VALIDATION_ERROR: "Some details are not valid. Check the form and try again.",
+    INVALID_JSON: "Your request could not be read. Reload the page and try again.",
+    UNSUPPORTED_MEDIA_TYPE: "Your request could not be read. Reload the page and try again.",
+    PAYLOAD_TOO_LARGE: "That is more than we can take at once. Shorten what you entered and try again.",
+    BAD_REQUEST: "Your request could not be read. Reload the page and try again.",
+    NOT_FOUND: "We could not find what you were looking for.",
     RATE_LIMITED: "Too many attempts. Please wait a moment and try again.",
-    RATE_LIMITED_WAIT: "Too many attempts. Please try again in {{seconds}} seconds.",
-    INVALID_OTP: "That code is not right. Check the SMS and try again.",
-    OTP_EXPIRED: "That code has expired. Ask for a new one.",
-    OTP_ATTEMPTS_EXCEEDED: "Too many wrong codes. Ask for a new code.",
-    MOBILE_NOT_VERIFIED: "Verify your mobile number first.",
-    INVALID_CREDENTIALS: "The mobile number or password is not correct.",
+    LIMIT_REACHED: "You have reached a limit for now. Please try again later.",
+    INTERNAL_ERROR: "Something went wrong on our side. Please try again in a moment.",
+    DATABASE_UNAVAILABLE: "TicketRunners is briefly unavailable. Please try again in a moment.",
+    UNAUTHORIZED: "Please log in.",
+    FORBIDDEN: "You are not allowed to do that.",
     ACCOUNT_BANNED: "This account is suspended.",
+    INVALID_CREDENTIALS: "The mobile number or password is not correct.",
     INVALID_REFRESH_TOKEN: "Your session has ended. Please log in again.",
     REFRESH_TOKEN_REUSED: "Your session has ended. Please log in again.",
-    UNAUTHORIZED: "Please log in.",
-    TOKEN_PHONE_MISMATCH: "This mobile number does not match your ticket link.",
-    TOKEN_EXPIRED: "This ticket link has expired.",
-    TOKEN_USED: "This ticket link has already been used.",
-    TOKEN_NOT_FOUND: "This ticket link is not valid.",
-    MISSING_TOKEN: "This ticket link is not valid.",
-    SOLD_OUT: "Not enough tickets are left in that category. The numbers below are up to date: choose fewer tickets.",
-    EVENT_ENDED: "This event has already started, so tickets are no longer on sale.",
-    EVENT_NOT_FOUND: "This event does not exist.",
-    UNKNOWN_CATEGORY: "A ticket category is no longer available. Reload the page and try again.",
-    MIXED_CURRENCIES: "Buy categories priced in one currency at a time.",
-    VALIDATION_ERROR: "Some details are not valid. Check the form and try again.",
-    PAYMENT_NOT_FOUND: "We could not find this payment.",
-    RESEND_LIMIT: "The link was already resent 3 times in the last 24 hours. Try again later.",
-    ALREADY_CLAIMED: "This ticket has already been claimed.",
+    USER_EXISTS: "An account with this mobile number already exists. Log in instead.",
+    INVALID_OTP: "That code is not right. Check the SMS and try again.",
+    NO_ACTIVE_OTP: "There is no code waiting for this number. Ask for a new one.",
+    OTP_EXPIRED: "That code has expired. Ask for a new one.",
+    OTP_ATTEMPTS_EXCEEDED: "Too many wrong codes. Ask for a new code.",
+    OTP_THROTTLED: "A code was sent to this number less than a minute ago. Please wait.",
     SIGNUP_TOKEN_INVALID:
       "Your number's verification has expired. Ask for a new code and enter it to finish signing up.",
+    MISSING_TOKEN: "This ticket link is not valid.",
+    TOKEN_NOT_FOUND: "This ticket link is not valid.",
+    TOKEN_EXPIRED: "This ticket link has expired.",
+    TOKEN_USED: "This ticket link has already been used.",
+    TOKEN_PHONE_MISMATCH: "This mobile number does not match your ticket link.",
+    EVENT_NOT_FOUND: "This event does not exist.",
+    EVENT_ENDED: "This event has already started, so tickets are no longer on sale.",
+    UNKNOWN_CATEGORY: "A ticket category is no longer available. Reload the page and try again.",
+    MIXED_CURRENCIES: "Buy categories priced in one currency at a time.",
+    SOLD_OUT: "Not enough tickets are left in that category. The numbers below are up to date: choose fewer tickets.",
     PAYMENT_REQUIRED:
       "These tickets are no longer free. The prices below are up to date: continue to payment to buy them.",
     NOTHING_TO_PAY: "These tickets are free, so there is nothing to pay. The prices below are up to date: book them.",
-    LIMIT_REACHED: "You have reached a limit for now. Please try again later.",
     TOO_MANY_OPEN_CHECKOUTS:
       "You already have as many checkouts waiting for payment as you can. Pay for one of them or cancel it, then try again.",
+    PAYMENT_NOT_FOUND: "We could not find this payment.",
     PAYMENT_NOT_PENDING: "This checkout is no longer waiting for payment: it was paid, declined or has expired.",
-    NETWORK_ERROR: "We could not reach TicketRunners. Check your connection and try again.",
-    UNKNOWN: "Something went wrong. Please try again.",
+    UNKNOWN_PROVIDER: "This payment provider is not available.",
+    BAD_SIGNATURE:
+      "We could not verify this payment's confirmation. If you paid, your tickets will appear in My tickets once the payment provider confirms it.",
+    AMOUNT_MISMATCH: "The amount paid does not match this checkout.",
+    TICKET_NOT_FOUND: "We could not find this ticket.",
+    ALREADY_CLAIMED: "This ticket has already been claimed.",
+    RESEND_LIMIT: "The link was already resent 3 times in the last 24 hours. Try again later.",
+    NOTIFICATION_NOT_FOUND: "This message does not exist.",
+    NOT_DEAD: "Only messages that could not be delivered can be sent again.",
+    SECRET_EXPIRED: "This message carried a one-time code or link that has since been erased. Send a new one instead.",
+  } satisfies Record<ErrorCode, string>,
+  /** A code worded with what its details say (how long to wait, which field). */
+  errorDetails: {
+    OTP_THROTTLED_one: "A code was just sent. You can ask for a new one in {{count}} second.",
+    OTP_THROTTLED_other: "A code was just sent. You can ask for a new one in {{count}} seconds.",
+    RATE_LIMITED_one: "Too many attempts. Please try again in {{count}} second.",
+    RATE_LIMITED_other: "Too many attempts. Please try again in {{count}} seconds.",
+    VALIDATION_ERROR: "Some details are not valid: {{problem}}. Check the form and try again.",
   },
+  /** Failures with no code from the server to word them. */
+  clientErrors: {
+    NETWORK_ERROR: "We could not reach TicketRunners. Check your connection and try again.",
+    UNEXPECTED_RESPONSE: "Something went wrong. Reload the page and try again.",
+    /** Not an API call at all: a bug in this page. */
+    UNKNOWN: "Something went wrong. Please try again.",
+  } satisfies Record<ClientErrorCode | "UNKNOWN", string>,
 };
-
-/**
- * Other languages need more plural forms than English's `_one`/`_other` (Arabic has zero, one, two, few,
- * many, other), so they may add those suffixes to any key English pluralises.
- */
-type PluralForms = { [key: `${string}_${"zero" | "two" | "few" | "many"}`]: string };
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> & PluralForms };
-export type Messages = Shape<typeof en>;

@@ -1,13 +1,12 @@
-import type { Locale } from "@ticketrunners/shared";
+import { LOCALES, type Locale } from "@ticketrunners/shared";
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { ar } from "./ar";
 import { en } from "./en";
 
-export const LOCALES: readonly Locale[] = ["en", "ar"];
 const STORAGE_KEY = "tr.locale";
 
-const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale);
+const isLocale = (value: unknown): value is Locale => LOCALES.some((locale) => locale === value);
 
 function readStoredLocale(): Locale | undefined {
   try {

@@ -1,4 +1,4 @@
-import { personName } from "@ticketrunners/shared";
+import { ERROR_CODES, MAX_TICKETS_PER_ITEM, MAX_TICKETS_PER_PURCHASE, personName } from "@ticketrunners/shared";
 import i18next, { type TFunction } from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ar } from "../i18n/ar";
@@ -28,18 +28,19 @@ beforeAll(async () => {
 function nameError(t: TFunction, typed: string): string | undefined {
   const parsed = personName.safeParse(typed);
   if (parsed.success) return undefined;
-  const issue = parsed.error.issues[0];
-  return fieldErrorMessage(t, "name", { type: issue?.code ?? "custom", message: issue?.message });
+  return fieldErrorMessage(t, { message: parsed.error.issues[0]?.message });
 }
 
 describe("fieldErrorMessage", () => {
-  it("translates each way the shared name schema refuses a name, in English and Arabic", () => {
+  it("translates each way the shared name schema refuses a name by its key, in English and Arabic", () => {
     const cases = [
-      ["Visit bit.ly/prize", "nameWebAddress"],
-      ["www.example", "nameWebAddress"],
-      ["mona@example.com", "nameEmail"],
-      ["Call 010 1234 5678", "namePhone"],
-      ["Mona\u202Eeman", "nameInvalid"],
+      ["", "name_required"],
+      ["x".repeat(101), "name_too_long"],
+      ["Visit bit.ly/prize", "name_web_address"],
+      ["www.example", "name_web_address"],
+      ["mona@example.com", "name_email"],
+      ["Call 010 1234 5678", "name_phone"],
+      ["Mona\u202Eeman", "name_control"],
     ] as const;
     for (const [typed, key] of cases) {
       expect(nameError(english, typed), typed).toBe(en.validation[key]);
@@ -47,10 +48,31 @@ describe("fieldErrorMessage", () => {
     }
     expect(nameError(english, "Mona Adel")).toBeUndefined();
   });
+
+  it("translates the webapp's own form-only keys", () => {
+    expect(fieldErrorMessage(arabic, { message: "password_mismatch" })).toBe(ar.validation.password_mismatch);
+  });
+
+  it("states the limits a message is about from the constants the schema checks", () => {
+    expect(fieldErrorMessage(english, { message: "tickets_too_many" })).toBe(
+      `You can buy at most ${MAX_TICKETS_PER_PURCHASE} tickets at once.`,
+    );
+    expect(fieldErrorMessage(arabic, { message: "quantity_invalid" })).toBe(
+      `اختر عدداً من 1 إلى ${MAX_TICKETS_PER_ITEM}`,
+    );
+  });
+
+  it("says only that a field needs checking when its message is not a key, never showing the text", () => {
+    expect(fieldErrorMessage(english, { message: "Too small: expected string to have >=1 characters" })).toBe(
+      en.validation.invalid,
+    );
+    expect(fieldErrorMessage(arabic, { message: undefined })).toBe(ar.validation.invalid);
+    expect(fieldErrorMessage(english, undefined)).toBeUndefined();
+  });
 });
 
 describe("apiErrorMessage", () => {
-  const limit = (status: number, details: unknown) =>
+  const limit = (status: number, details: Record<string, unknown> | undefined) =>
     new ApiError(status, "LIMIT_REACHED", "A limit was reached.", details);
 
   it("says which free-ticket limit a booking reached and how many are left", () => {
@@ -83,18 +105,44 @@ describe("apiErrorMessage", () => {
     expect(apiErrorMessage(english, limit(409, { limit: 4 }))).toBe(en.errors.LIMIT_REACHED);
   });
 
-  it("has words in both languages for every code of the sign-up and checkout changes", () => {
-    const codes = [
-      "SIGNUP_TOKEN_INVALID",
-      "PAYMENT_REQUIRED",
-      "NOTHING_TO_PAY",
-      "TOO_MANY_OPEN_CHECKOUTS",
-      "PAYMENT_NOT_PENDING",
-    ] as const;
-    for (const code of codes) {
-      const error = new ApiError(409, code, "server words");
-      expect(apiErrorMessage(english, error)).toBe(en.errors[code]);
-      expect(apiErrorMessage(arabic, error)).toBe(ar.errors[code]);
+  it("has words of its own in both languages for every code the API answers with", () => {
+    for (const code of ERROR_CODES) {
+      const error = new ApiError(400, code, "the server's English words");
+      expect(apiErrorMessage(english, error), code).toBe(en.errors[code]);
+      expect(apiErrorMessage(arabic, error), code).toBe(ar.errors[code]);
     }
+  });
+
+  it("says how long to wait when the server said, with the plural forms Arabic needs", () => {
+    const wait = (seconds: number) =>
+      new ApiError(429, "OTP_THROTTLED", "Please wait.", { retry_after_seconds: seconds });
+    expect(apiErrorMessage(english, wait(1))).toBe("A code was just sent. You can ask for a new one in 1 second.");
+    expect(apiErrorMessage(english, wait(42))).toBe("A code was just sent. You can ask for a new one in 42 seconds.");
+    expect(apiErrorMessage(arabic, wait(2))).toContain("بعد ثانيتين.");
+    expect(apiErrorMessage(arabic, wait(5))).toContain("بعد 5 ثوانٍ.");
+    expect(apiErrorMessage(arabic, wait(42))).toContain("بعد 42 ثانية.");
+    const limited = new ApiError(429, "RATE_LIMITED", "Slow down.", { retry_after_seconds: 11 });
+    expect(apiErrorMessage(arabic, limited)).toBe("محاولات كثيرة جداً. يُرجى المحاولة مرة أخرى بعد 11 ثانية.");
+  });
+
+  it("names the first field a VALIDATION_ERROR refused, by its key", () => {
+    const error = new ApiError(400, "VALIDATION_ERROR", "Request validation failed", [
+      { field: "body.mobile_number", key: "mobile_invalid", message: "Enter a valid mobile number" },
+      { field: "body.name", key: "name_phone", message: "A name cannot contain a phone number" },
+    ]);
+    expect(apiErrorMessage(english, error)).toBe(
+      "Some details are not valid: Enter a valid mobile number. Check the form and try again.",
+    );
+    expect(apiErrorMessage(arabic, error)).toBe(
+      "بعض البيانات غير صحيحة: أدخل رقم هاتف محمول صحيحاً. راجع النموذج وحاول مرة أخرى.",
+    );
+  });
+
+  it("words the failures that have no code from the server", () => {
+    expect(apiErrorMessage(english, new ApiError(0, "NETWORK_ERROR", "offline"))).toBe(en.clientErrors.NETWORK_ERROR);
+    expect(apiErrorMessage(arabic, new ApiError(502, "UNEXPECTED_RESPONSE", "Bad Gateway"))).toBe(
+      ar.clientErrors.UNEXPECTED_RESPONSE,
+    );
+    expect(apiErrorMessage(english, new TypeError("x is undefined"))).toBe(en.clientErrors.UNKNOWN);
   });
 });

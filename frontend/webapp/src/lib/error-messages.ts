@@ -1,90 +1,86 @@
+import {
+  MAX_ITEMS_PER_PURCHASE,
+  MAX_TICKETS_PER_ITEM,
+  MAX_TICKETS_PER_PURCHASE,
+  type ValidationIssue,
+} from "@ticketrunners/shared";
 import type { TFunction } from "i18next";
 import type { FieldError } from "react-hook-form";
-import { en, type Messages } from "../i18n/en";
+import { z } from "zod";
 import { ApiError } from "./api/client";
+import { type FieldErrorKey, isFieldErrorKey } from "./validation-keys";
+import "./zod-config";
 
-type ErrorCode = keyof Messages["errors"];
-type ValidationKey = keyof Messages["validation"];
-
-const isKnownCode = (code: string): code is ErrorCode => Object.hasOwn(en.errors, code);
-
-const detailNumber = (details: unknown, key: string): number | undefined => {
-  if (typeof details !== "object" || details === null || !(key in details)) return undefined;
-  const value = Number((details as Record<string, unknown>)[key]);
-  return Number.isInteger(value) && value >= 0 ? value : undefined;
-};
-
-const limitKind = (details: unknown): unknown =>
-  typeof details === "object" && details !== null && "kind" in details ? details.kind : undefined;
+/** What a LIMIT_REACHED says in its details: which limit (`kind`), how high it is, and what is left. */
+const limitDetailsSchema = z.object({
+  kind: z.string().optional(),
+  limit: z.int().nonnegative(),
+  remaining: z.int().nonnegative().optional(),
+});
 
 /** Says which limit was reached (the server names it in `details.kind`) and how far the person still is. */
 function limitReachedMessage(t: TFunction, error: ApiError): string {
-  const limit = detailNumber(error.details, "limit");
-  const kind = limitKind(error.details);
-  if (limit === undefined) return t("errors.LIMIT_REACHED");
+  const details = limitDetailsSchema.safeParse(error.details);
+  if (!details.success) return t("errors.LIMIT_REACHED");
+  const { kind, limit, remaining } = details.data;
   if (kind === "codes_per_number") {
     const seconds = error.retryAfterSeconds;
     const retry = seconds === undefined ? "" : ` ${t("limits.codesRetry", { count: Math.ceil(seconds / 3600) })}`;
     return `${t("limits.codes", { count: limit })}${retry}`;
   }
   if (kind !== "free_tickets" && kind !== "gift_numbers") return t("errors.LIMIT_REACHED");
-  const remaining = detailNumber(error.details, "remaining");
   const [what, left] =
     kind === "free_tickets" ? ["freeTickets", "freeTicketsRemaining"] : ["giftNumbers", "giftNumbersRemaining"];
   const remainingText = remaining === undefined ? "" : ` ${t(`limits.${left}`, { count: remaining })}`;
   return `${t(`limits.${what}`, { count: limit })}${remainingText}`;
 }
 
-/** What to tell a person about a failed API call, in their language. */
+/** The fields a VALIDATION_ERROR refused, each with the key that says why. */
+export const validationIssues = (error: ApiError): ValidationIssue[] =>
+  error.code === "VALIDATION_ERROR" && Array.isArray(error.details) ? error.details : [];
+
+/** What to tell a person about a failed API call, in their language: every code has its words. */
 export function apiErrorMessage(t: TFunction, error: unknown): string {
-  if (!(error instanceof ApiError)) return t("errors.UNKNOWN");
-  if (error.code === "LIMIT_REACHED") return limitReachedMessage(t, error);
-  const seconds = error.retryAfterSeconds;
-  if (seconds !== undefined && (error.code === "OTP_THROTTLED" || error.code === "RATE_LIMITED")) {
-    return t(`errors.${error.code}_WAIT`, { seconds });
+  if (!(error instanceof ApiError)) return t("clientErrors.UNKNOWN");
+  switch (error.code) {
+    case "NETWORK_ERROR":
+    case "UNEXPECTED_RESPONSE":
+      return t(`clientErrors.${error.code}`);
+    case "LIMIT_REACHED":
+      return limitReachedMessage(t, error);
+    case "OTP_THROTTLED":
+    case "RATE_LIMITED": {
+      const seconds = error.retryAfterSeconds;
+      return seconds === undefined ? t(`errors.${error.code}`) : t(`errorDetails.${error.code}`, { count: seconds });
+    }
+    case "VALIDATION_ERROR": {
+      // The forms check what the server checks, so this is rare: name the first problem the server found.
+      const [first] = validationIssues(error);
+      return first
+        ? t("errorDetails.VALIDATION_ERROR", { problem: validationMessage(t, first.key) })
+        : t("errors.VALIDATION_ERROR");
+    }
+    default:
+      return t(`errors.${error.code}`);
   }
-  if (isKnownCode(error.code)) return t(`errors.${error.code}`);
-  // A 4xx we have no words for: the server's own message is the most useful thing to show.
-  if (error.status >= 400 && error.status < 500 && error.message) return error.message;
-  return t("errors.UNKNOWN");
 }
 
-// The shared zod schemas carry English messages; these are their translations.
-const sharedSchemaMessages: Record<string, ValidationKey> = {
-  "Enter a valid mobile number": "mobile",
-  "The code has 6 digits": "otp",
-  "Enter a name": "name",
-  "Contains control characters": "nameInvalid",
-  "A name cannot contain a web address": "nameWebAddress",
-  "A name cannot contain an email address": "nameEmail",
-  "A name cannot contain a phone number": "namePhone",
-  "Enter a valid email address": "email",
-  "At least 8 characters": "passwordShort",
-  "At most 128 characters": "passwordLong",
+/** The limits some validation messages state, from the same constants the schemas check. */
+const VALIDATION_LIMITS = {
+  max_per_category: MAX_TICKETS_PER_ITEM,
+  max_tickets: MAX_TICKETS_PER_PURCHASE,
+  max_categories: MAX_ITEMS_PER_PURCHASE,
 };
 
-function fieldFallback(field: string, type: string): ValidationKey {
-  switch (field) {
-    case "mobile_number":
-      return "mobile";
-    case "otp_code":
-      return "otp";
-    case "email":
-      return "email";
-    case "name":
-      return type === "too_big" ? "nameTooLong" : "name";
-    case "password":
-      return type === "too_big" ? "passwordLong" : "passwordRequired";
-    case "password_confirm":
-      return "passwordMismatch";
-    default:
-      return "invalid";
-  }
-}
+/** Why a field was refused, by its key, in the person's language. */
+export const validationMessage = (t: TFunction, key: FieldErrorKey): string =>
+  t(`validation.${key}`, VALIDATION_LIMITS);
 
-/** A form field's validation error, in the person's language. */
-export function fieldErrorMessage(t: TFunction, field: string, error: FieldError | undefined): string | undefined {
+/**
+ * A form field's validation error, in the person's language. The shared schemas (and the webapp's own
+ * form checks) put a key in each issue's message; anything else is a check that forgot its key.
+ */
+export function fieldErrorMessage(t: TFunction, error: Pick<FieldError, "message"> | undefined): string | undefined {
   if (!error) return undefined;
-  const key = (error.message && sharedSchemaMessages[error.message]) || fieldFallback(field, error.type);
-  return t(`validation.${key}`);
+  return validationMessage(t, isFieldErrorKey(error.message) ? error.message : "invalid");
 }

@@ -93,7 +93,7 @@ function CredentialsForm({
       <Field
         label={t("fields.mobile_number")}
         hint={<MobileNumberHint />}
-        error={fieldErrorMessage(t, "mobile_number", errors.mobile_number)}
+        error={fieldErrorMessage(t, errors.mobile_number)}
         type="tel"
         autoComplete="username"
         dir="ltr"
@@ -101,7 +101,7 @@ function CredentialsForm({
       />
       <Field
         label={t("fields.password")}
-        error={fieldErrorMessage(t, "password", errors.password)}
+        error={fieldErrorMessage(t, errors.password)}
         type="password"
         autoComplete="current-password"
         {...form.register("password")}

@@ -1,10 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useSearchParams } from "react-router";
-import { SignupForm } from "../../components/SignupForm";
 import { withNext } from "../../lib/safe-next";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { useMyTickets } from "../my-tickets/use-my-tickets";
 import { useSession } from "../session/use-session";
+import { SignupForm } from "./signup/SignupForm";
 import { useNextPath } from "./use-next-path";
 
 export function SignupPage() {

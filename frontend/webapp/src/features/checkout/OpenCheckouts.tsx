@@ -1,16 +1,15 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Alert } from "../../components/Alert";
-import type { OpenCheckoutSummary, OpenCheckoutView } from "../../lib/api/types";
+import type { OpenCheckoutSummary } from "../../lib/api/types";
 import { apiErrorMessage } from "../../lib/error-messages";
 import { formatMoney, formatTimeOfDay } from "../../lib/format";
 import { useLocale } from "../../lib/use-locale";
 import { useCancelCheckout } from "./use-cancel-checkout";
 import { useOpenCheckouts } from "./use-open-checkouts";
 
-/** An open checkout as listed by payments/open, or as named in a TOO_MANY_OPEN_CHECKOUTS refusal. */
-type OpenCheckout = OpenCheckoutSummary &
-  Partial<Pick<OpenCheckoutView, "amount_minor" | "currency" | "ticket_count" | "checkout_url">>;
+/** An open checkout as listed by payments/open, or as named in a TOO_MANY_OPEN_CHECKOUTS refusal (no count). */
+type OpenCheckout = OpenCheckoutSummary & { ticket_count?: number };
 
 /**
  * The buyer's checkouts still waiting for payment, each with "Continue to payment" (the gateway's page)
@@ -58,9 +57,7 @@ function OpenCheckoutRow({ checkout, onCancelled }: { checkout: OpenCheckout; on
   const cancel = useCancelCheckout();
   const details = [
     checkout.ticket_count === undefined ? undefined : t("booking.ticketCount", { count: checkout.ticket_count }),
-    checkout.amount_minor === undefined || checkout.currency === undefined
-      ? undefined
-      : formatMoney(checkout.amount_minor, checkout.currency, locale),
+    formatMoney(checkout.amount_minor, checkout.currency, locale),
   ].filter((part) => part !== undefined);
 
   return (

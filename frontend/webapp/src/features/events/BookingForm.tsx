@@ -1,8 +1,9 @@
-import { MAX_TICKETS_PER_PURCHASE } from "@ticketrunners/shared";
+import { openCheckoutSummarySchema } from "@ticketrunners/shared";
 import { useEffect, useId, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Trans, useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
+import { z } from "zod";
 import { Alert } from "../../components/Alert";
 import { Field } from "../../components/Field";
 import { MobileNumberHint } from "../../components/MobileNumberHint";
@@ -35,11 +36,12 @@ import {
 } from "./booking-form";
 import { useBookFreeTickets } from "./use-book-free-tickets";
 
+const refusalDetailsSchema = z.object({ open: z.array(openCheckoutSummarySchema) });
+
 /** The checkouts a TOO_MANY_OPEN_CHECKOUTS refusal names, when it names them. */
 function refusedForOpenCheckouts(error: unknown): OpenCheckoutSummary[] | undefined {
   if (!(error instanceof ApiError) || error.code !== "TOO_MANY_OPEN_CHECKOUTS") return undefined;
-  const open = (error.details as { open?: unknown } | undefined)?.open;
-  return Array.isArray(open) ? (open as OpenCheckoutSummary[]) : [];
+  return refusalDetailsSchema.safeParse(error.details).data?.open ?? [];
 }
 
 /**
@@ -129,7 +131,7 @@ export function BookingForm({ event }: { event: EventView }) {
         </div>
         <p className="field-hint">{total.free ? t("booking.totalHintFree") : t("booking.totalHint")}</p>
 
-        {formError && <Alert>{bookingFormErrorMessage(t, formError)}</Alert>}
+        {formError && <Alert>{fieldErrorMessage(t, formError)}</Alert>}
         {/* Each open checkout holds seats and counts against the 3 a buyer may have: offer to finish or drop them. */}
         {isSignedIn && (
           <OpenCheckouts
@@ -184,12 +186,6 @@ function FreeBookingConfirmation({ booking, onBookMore }: { booking: BookRespons
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
 type Form = ReturnType<typeof useForm<BookingValues, unknown, PurchaseRequest>>;
-
-function bookingFormErrorMessage(t: ReturnType<typeof useTranslation>["t"], error: { type?: string | number }): string {
-  if (error.type === "nothing_chosen") return t("booking.chooseTickets");
-  if (error.type === "too_many") return t("booking.tooMany", { max: MAX_TICKETS_PER_PURCHASE });
-  return t("validation.invalid");
-}
 
 function CategoryRow({ category, index, form }: { category: TicketCategoryView; index: number; form: Form }) {
   const { t } = useTranslation();
@@ -273,7 +269,7 @@ function TicketChoiceFields({
           <Field
             label={t("booking.recipientMobile")}
             hint={<MobileNumberHint />}
-            error={fieldErrorMessage(t, "mobile_number", errors?.mobile_number)}
+            error={fieldErrorMessage(t, errors?.mobile_number)}
             type="tel"
             autoComplete="off"
             dir="ltr"
@@ -282,7 +278,7 @@ function TicketChoiceFields({
           <Field
             label={t("booking.recipientName")}
             optional
-            error={fieldErrorMessage(t, "name", errors?.name)}
+            error={fieldErrorMessage(t, errors?.name)}
             type="text"
             autoComplete="off"
             {...form.register(`${base}.name`)}
@@ -290,7 +286,7 @@ function TicketChoiceFields({
           <Field
             label={t("booking.recipientEmail")}
             optional
-            error={fieldErrorMessage(t, "email", errors?.email)}
+            error={fieldErrorMessage(t, errors?.email)}
             type="email"
             autoComplete="off"
             dir="ltr"

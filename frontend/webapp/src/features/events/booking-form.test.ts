@@ -93,15 +93,27 @@ describe("bookingResolver", () => {
     const values = withQuantities(0, 2);
     values.items[1]?.assignees.splice(1, 1, { for: "other", name: "", mobile_number: "12", email: "not-an-email" });
     const { errors } = await resolve(values);
-    expect(errors.items?.[1]?.assignees?.[1]?.mobile_number?.message).toBe("Enter a valid mobile number");
-    expect(errors.items?.[1]?.assignees?.[1]?.email?.message).toBe("Enter a valid email address");
+    expect(errors.items?.[1]?.assignees?.[1]?.mobile_number?.message).toBe("mobile_invalid");
+    expect(errors.items?.[1]?.assignees?.[1]?.email?.message).toBe("email_invalid");
     expect(errors.items?.[0]).toBeUndefined();
   });
 
-  it("asks for at least one ticket when none is chosen", async () => {
+  it("asks for at least one ticket when none is chosen, above the button", async () => {
     const { errors } = await resolve(withQuantities(0, 0));
-    expect(errors.root?.items?.type).toBe("nothing_chosen");
+    expect(errors.root?.items?.message).toBe("items_required");
     expect(BOOKING_FORM_ERROR).toBe("root.items");
+  });
+
+  it("refuses more tickets than one purchase may hold, above the button", async () => {
+    const big: EventView = {
+      ...event,
+      categories: event.categories.map((category) => ({ ...category, remaining: 300 })),
+    };
+    const values = defaultBookingValues(big);
+    for (const item of values.items) item.quantity = 10;
+    values.items.push({ ...(values.items[0] as BookingValues["items"][number]), category_id: crypto.randomUUID() });
+    const { errors } = await bookingResolver(big.id, "EG")(values, undefined, {} as ResolverOptions<BookingValues>);
+    expect(errors.root?.items?.message).toBe("tickets_too_many");
   });
 });
 

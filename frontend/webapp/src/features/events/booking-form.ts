@@ -1,4 +1,4 @@
-import { MAX_TICKETS_PER_ITEM, MAX_TICKETS_PER_PURCHASE, purchaseRequestSchema } from "@ticketrunners/shared";
+import { MAX_TICKETS_PER_ITEM, purchaseRequestSchema } from "@ticketrunners/shared";
 import { type FieldError, type FieldErrors, type Resolver, set } from "react-hook-form";
 import type { EventView, PurchaseRequest } from "../../lib/api/types";
 import "../../lib/zod-config";
@@ -57,7 +57,10 @@ export function toPurchaseRequest(eventId: string, values: BookingValues) {
   return { request: { event_id: eventId, items }, formIndex };
 }
 
-/** Form-wide problems (nothing chosen, too many tickets) live at this path, shown above the button. */
+/**
+ * Form-wide problems (nothing chosen: `items_required`; too many tickets: `tickets_too_many`) live at this
+ * path, shown above the button. Like every field error, their message is the shared schema's key.
+ */
 export const BOOKING_FORM_ERROR = "root.items";
 
 /**
@@ -74,26 +77,16 @@ export function bookingResolver(eventId: string, region: string): Resolver<Booki
     const errors: FieldErrors<BookingValues> = {};
     for (const issue of parsed.error.issues) {
       const [head, itemIndex, ...rest] = issue.path;
-      let path: string;
-      let error: FieldError;
-      if (head === "items" && typeof itemIndex === "number" && rest.length > 0) {
-        path = ["items", formIndex[itemIndex] ?? itemIndex, ...rest].map(String).join(".");
-        error = { type: issue.code, message: issue.message };
-      } else {
-        path = BOOKING_FORM_ERROR;
-        error = formError(issue.code, issue.message, request.items.length);
-      }
+      const path =
+        head === "items" && typeof itemIndex === "number" && rest.length > 0
+          ? ["items", formIndex[itemIndex] ?? itemIndex, ...rest].map(String).join(".")
+          : BOOKING_FORM_ERROR;
+      const error: FieldError = { type: issue.code, message: issue.message };
       // The first problem with a field is the one to show.
       if (!hasError(errors, path)) set(errors, path, error);
     }
     return { values: {}, errors };
   };
-}
-
-function formError(code: string, message: string, itemCount: number): FieldError {
-  if (itemCount === 0) return { type: "nothing_chosen", message: "Choose at least one ticket" };
-  if (message.startsWith(`At most ${MAX_TICKETS_PER_PURCHASE}`)) return { type: "too_many", message };
-  return { type: code, message };
 }
 
 function hasError(errors: FieldErrors<BookingValues>, path: string): boolean {

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { EventList } from "../events/EventList";
@@ -23,7 +23,9 @@ function Hero() {
   if (user) {
     return (
       <section className="hero" aria-labelledby="home-title">
-        <h1 id="home-title">{t("home.welcomeBack", { name: me.data?.name ?? user.name })}</h1>
+        <h1 id="home-title">
+          <Trans i18nKey="home.welcomeBack" values={{ name: me.data?.name ?? user.name }} components={{ n: <bdi /> }} />
+        </h1>
         <p className="lead">{t("home.signedInLead")}</p>
         <div className="hero-actions">
           <Link to="/my-tickets" className="button button-primary">

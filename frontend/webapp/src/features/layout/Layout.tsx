@@ -68,7 +68,7 @@ function UserMenu() {
     <div className="user-menu">
       <span className="user-name">
         <span className="visually-hidden">{t("nav.signedInAs")} </span>
-        <span data-testid="header-user-name">{me.data?.name ?? user.name}</span>
+        <bdi data-testid="header-user-name">{me.data?.name ?? user.name}</bdi>
       </span>
       <button
         type="button"

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
-import { ProfileBookingsTab } from "../../components/ProfileBookingsTab";
 import { useDocumentTitle } from "../../lib/use-document-title";
+import { MyTicketsTabs } from "./MyTicketsTabs";
 
 export function MyTicketsPage() {
   const { t } = useTranslation();
@@ -8,7 +8,7 @@ export function MyTicketsPage() {
   return (
     <section className="page" aria-labelledby="my-tickets-title">
       <h1 id="my-tickets-title">{t("myTickets.title")}</h1>
-      <ProfileBookingsTab />
+      <MyTicketsTabs />
     </section>
   );
 }

@@ -1,18 +1,10 @@
-import type { AuthTokens, User } from "@ticketrunners/shared";
-import type { TokenStore } from "../../lib/api/client";
+import { type AuthTokens, authTokensSchema, type User } from "@ticketrunners/shared";
+import type { TokenStore } from "../../lib/api/token-store";
+import "../../lib/zod-config";
 
 export type Session = AuthTokens;
 
 const STORAGE_KEY = "tr.session";
-
-function isSession(value: unknown): value is Session {
-  if (typeof value !== "object" || value === null) return false;
-  const { access, refresh, user } = value as Partial<Record<keyof Session, unknown>>;
-  if (typeof access !== "string" || typeof refresh !== "string") return false;
-  if (typeof user !== "object" || user === null) return false;
-  const { id, name, mobile_number } = user as Partial<Record<keyof User, unknown>>;
-  return typeof id === "string" && typeof name === "string" && typeof mobile_number === "string";
-}
 
 function browserStorage(): Storage | undefined {
   try {
@@ -82,8 +74,8 @@ export class SessionStore implements TokenStore {
   #read(): Session | null {
     try {
       const raw = this.storage?.getItem(this.key);
-      const parsed: unknown = raw ? JSON.parse(raw) : null;
-      return isSession(parsed) ? parsed : null;
+      // Written by this app, but possibly by an older build or by hand: only a whole session counts.
+      return raw ? (authTokensSchema.safeParse(JSON.parse(raw)).data ?? null) : null;
     } catch {
       return null;
     }

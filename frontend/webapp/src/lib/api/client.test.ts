@@ -1,8 +1,15 @@
-import type { AuthTokens, User } from "@ticketrunners/shared";
+import { type AuthTokens, paymentStatusViewSchema, type User, userSchema } from "@ticketrunners/shared";
 import { describe, expect, it } from "vitest";
-import { ApiError, createApiClient, NETWORK_ERROR, REFRESH_TOKEN_PATH, type TokenStore } from "./client";
+import { ApiError, createApiClient, NETWORK_ERROR, REFRESH_TOKEN_PATH } from "./client";
+import type { TokenStore } from "./token-store";
 
-const user: User = { id: "c1", mobile_number: "+201012345678", name: "Mona", email: null, locale: "en" };
+const user: User = {
+  id: "0b7c4f3e-1d2a-4c5b-8e9f-a0b1c2d3e4f5",
+  mobile_number: "+201012345678",
+  name: "Mona",
+  email: null,
+  locale: "en",
+};
 
 function memoryStore(initial: { access: string; refresh: string } | null): TokenStore & { saved: AuthTokens[] } {
   let tokens = initial;
@@ -63,7 +70,7 @@ describe("createApiClient", () => {
     const server = fakeServer({ validAccess: "a0", validRefresh: "r0" });
     const api = createApiClient({ store: memoryStore({ access: "a0", refresh: "r0" }), fetch: server.fetch });
 
-    await expect(api.request("/api/v1/users/me/", { auth: true })).resolves.toEqual(user);
+    await expect(api.request("/api/v1/users/me/", { auth: true, schema: userSchema })).resolves.toEqual(user);
     expect(server.calls).toEqual([{ path: "/api/v1/users/me/", authorization: "Bearer a0", body: undefined }]);
   });
 
@@ -72,7 +79,7 @@ describe("createApiClient", () => {
     const store = memoryStore({ access: "expired", refresh: "r0" });
     const api = createApiClient({ store, fetch: server.fetch });
 
-    await expect(api.request("/api/v1/users/me/", { auth: true })).resolves.toEqual(user);
+    await expect(api.request("/api/v1/users/me/", { auth: true, schema: userSchema })).resolves.toEqual(user);
     expect(server.calls.map((c) => c.path)).toEqual(["/api/v1/users/me/", REFRESH_TOKEN_PATH, "/api/v1/users/me/"]);
     expect(server.calls[1]?.body).toEqual({ refresh: "r0" });
     expect(server.calls[2]?.authorization).toBe("Bearer access-1");
@@ -84,7 +91,9 @@ describe("createApiClient", () => {
     const store = memoryStore({ access: "expired", refresh: "r0" });
     const api = createApiClient({ store, fetch: server.fetch });
 
-    const results = await Promise.all([1, 2, 3].map(() => api.request("/api/v1/users/me/", { auth: true })));
+    const results = await Promise.all(
+      [1, 2, 3].map(() => api.request("/api/v1/users/me/", { auth: true, schema: userSchema })),
+    );
 
     expect(results).toEqual([user, user, user]);
     expect(server.calls.filter((c) => c.path === REFRESH_TOKEN_PATH)).toHaveLength(1);
@@ -96,10 +105,10 @@ describe("createApiClient", () => {
     const store = memoryStore({ access: "expired", refresh: "r0" });
     const api = createApiClient({ store, fetch: server.fetch });
 
-    await api.request("/api/v1/users/me/", { auth: true });
+    await api.request("/api/v1/users/me/", { auth: true, schema: userSchema });
     // A slow call sent with the old token before the refresh: its 401 must reuse the new pair.
     store.save({ access: "access-1", refresh: "refresh-1", user });
-    await api.request("/api/v1/users/me/", { auth: true });
+    await api.request("/api/v1/users/me/", { auth: true, schema: userSchema });
 
     expect(server.calls.filter((c) => c.path === REFRESH_TOKEN_PATH)).toHaveLength(1);
   });
@@ -109,7 +118,7 @@ describe("createApiClient", () => {
     const store = memoryStore({ access: "expired", refresh: "revoked" });
     const api = createApiClient({ store, fetch: server.fetch });
 
-    const error = await api.request("/api/v1/users/me/", { auth: true }).catch((e: unknown) => e);
+    const error = await api.request("/api/v1/users/me/", { auth: true, schema: userSchema }).catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 401, code: "UNAUTHORIZED" });
@@ -125,7 +134,9 @@ describe("createApiClient", () => {
     const store = memoryStore({ access: "a0", refresh: "r0" });
     const api = createApiClient({ store, fetch: fetch as typeof globalThis.fetch });
 
-    const error = await api.request("/api/v1/payments/confirm/", { auth: true, body: {} }).catch((e: unknown) => e);
+    const error = await api
+      .request("/api/v1/payments/confirm/", { auth: true, body: {}, schema: paymentStatusViewSchema })
+      .catch((e: unknown) => e);
 
     expect(error).toMatchObject({ status: 401, code: "BAD_SIGNATURE" });
     expect(calls).toEqual(["/api/v1/payments/confirm/"]);
@@ -139,11 +150,56 @@ describe("createApiClient", () => {
       });
     const api = createApiClient({ store: memoryStore(null), fetch: fetch as typeof globalThis.fetch });
 
-    const error = await api.request("/api/v1/users/register/", { body: {} }).catch((e: unknown) => e);
+    const error = await api
+      .request("/api/v1/users/register/", { body: {}, schema: userSchema })
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 429, code: "OTP_THROTTLED", message: "Please wait." });
     expect((error as ApiError).retryAfterSeconds).toBe(42);
+  });
+
+  it("keeps the refused fields of a VALIDATION_ERROR, each with its validation key", async () => {
+    const fetch = async () =>
+      json(400, {
+        error: {
+          code: "VALIDATION_ERROR",
+          message: "Request validation failed",
+          details: [{ field: "body.mobile_number", key: "mobile_invalid", message: "Enter a valid mobile number" }],
+        },
+      });
+    const api = createApiClient({ store: memoryStore(null), fetch: fetch as typeof globalThis.fetch });
+
+    const error = await api.request("/api/v1/users/register/", { body: {}, schema: userSchema }).catch((e) => e);
+
+    expect(error).toMatchObject({ status: 400, code: "VALIDATION_ERROR" });
+    expect((error as ApiError).details).toEqual([
+      { field: "body.mobile_number", key: "mobile_invalid", message: "Enter a valid mobile number" },
+    ]);
+  });
+
+  it("reports an error page that is not the API's error body (a proxy's 502) as an unexpected response", async () => {
+    const fetch = async () => new Response("<html>Bad gateway</html>", { status: 502, statusText: "Bad Gateway" });
+    const api = createApiClient({ store: memoryStore(null), fetch: fetch as typeof globalThis.fetch });
+
+    await expect(api.request("/api/v1/public/events/", { schema: userSchema })).rejects.toMatchObject({
+      status: 502,
+      code: "UNEXPECTED_RESPONSE",
+    });
+  });
+
+  it("refuses a successful answer that does not match the route's schema, saying where", async () => {
+    const fetch = async () => json(200, { ...user, locale: "fr" });
+    const api = createApiClient({
+      store: memoryStore({ access: "a0", refresh: "r0" }),
+      fetch: fetch as typeof globalThis.fetch,
+    });
+
+    const error = await api.request("/api/v1/users/me/", { auth: true, schema: userSchema }).catch((e) => e);
+
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 200, code: "UNEXPECTED_RESPONSE" });
+    expect((error as ApiError).message).toContain("locale");
   });
 
   it("reports an unreachable server as a network error, not a signed-out session", async () => {
@@ -153,7 +209,7 @@ describe("createApiClient", () => {
     const store = memoryStore({ access: "a0", refresh: "r0" });
     const api = createApiClient({ store, fetch: fetch as typeof globalThis.fetch });
 
-    await expect(api.request("/api/v1/users/me/", { auth: true })).rejects.toMatchObject({
+    await expect(api.request("/api/v1/users/me/", { auth: true, schema: userSchema })).rejects.toMatchObject({
       status: 0,
       code: NETWORK_ERROR,
     });

@@ -1,6 +1,15 @@
-import type { ApiErrorBody, AuthTokens } from "@ticketrunners/shared";
-import i18n from "i18next";
-import { sessionStore } from "../../features/session/session-store";
+import { type ApiErrorBody, authTokensSchema, type ErrorCode, errorResponseSchema } from "@ticketrunners/shared";
+import type { z } from "zod";
+import "../zod-config";
+import type { TokenStore } from "./token-store";
+
+/**
+ * Failures the client names itself: no answer at all (offline, DNS, server down), or an answer that is
+ * not what the API's schemas say (a proxy's 502 page, or a server out of step with this build).
+ */
+export type ClientErrorCode = "NETWORK_ERROR" | "UNEXPECTED_RESPONSE";
+export type ApiErrorCode = ErrorCode | ClientErrorCode;
+export type ApiErrorDetails = ApiErrorBody["error"]["details"];
 
 /** A failed API call: the server's `{"error":{code,message,details}}`, or a stand-in when there was none. */
 export class ApiError extends Error {
@@ -8,9 +17,9 @@ export class ApiError extends Error {
 
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
-    readonly details?: unknown,
+    readonly details?: ApiErrorDetails,
   ) {
     super(message);
   }
@@ -18,33 +27,28 @@ export class ApiError extends Error {
   /** Seconds the server asked us to wait before trying again, when it said. */
   get retryAfterSeconds(): number | undefined {
     const details = this.details;
-    if (typeof details !== "object" || details === null || !("retry_after_seconds" in details)) return undefined;
+    if (details === undefined || Array.isArray(details)) return undefined;
     const seconds = Number(details.retry_after_seconds);
     return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
   }
 }
 
 /** `status` 0: the request never got an answer (offline, DNS, server down). */
-export const NETWORK_ERROR = "NETWORK_ERROR";
+export const NETWORK_ERROR = "NETWORK_ERROR" satisfies ClientErrorCode;
 
 export const REFRESH_TOKEN_PATH = "/api/v1/users/refresh-token/";
 
-/** Where the client keeps the signed-in session; the session store implements it over localStorage. */
-export interface TokenStore {
-  tokens(): { access: string; refresh: string } | null;
-  /** Re-reads persisted tokens, which another tab may have rotated. */
-  reload(): { access: string; refresh: string } | null;
-  save(session: AuthTokens): void;
-  clear(): void;
-}
-
-export interface RequestOptions {
+export interface RequestOptions<S extends z.ZodType> {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
   /** Sends the access token, refreshing it once if the server says it has expired. */
   auth?: boolean;
   signal?: AbortSignal;
+  /** The route's answer schema from `@ticketrunners/shared`: the answer is parsed with it, and typed by it. */
+  schema: S;
 }
+
+type SendOptions = Omit<RequestOptions<z.ZodType>, "schema">;
 
 export interface ApiClientOptions {
   store: TokenStore;
@@ -55,19 +59,14 @@ export interface ApiClientOptions {
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 
-function isApiErrorBody(body: unknown): body is ApiErrorBody {
-  if (typeof body !== "object" || body === null || !("error" in body)) return false;
-  const error = body.error;
-  return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string";
-}
-
 async function errorFromResponse(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => undefined);
-  if (isApiErrorBody(body)) {
-    const { code, message, details } = body.error;
+  const parsed = errorResponseSchema.safeParse(body);
+  if (parsed.success) {
+    const { code, message, details } = parsed.data.error;
     return new ApiError(response.status, code, message, details);
   }
-  return new ApiError(response.status, `HTTP_${response.status}`, response.statusText || "Request failed");
+  return new ApiError(response.status, "UNEXPECTED_RESPONSE", response.statusText || "Request failed");
 }
 
 /**
@@ -76,12 +75,24 @@ async function errorFromResponse(response: Response): Promise<ApiError> {
  * sign the person out.
  */
 const refusesSession = (error: ApiError) =>
-  error.status === 401 && (error.code === "UNAUTHORIZED" || error.code === "HTTP_401");
+  error.status === 401 && (error.code === "UNAUTHORIZED" || error.code === "UNEXPECTED_RESPONSE");
 
-async function readBody<T>(response: Response): Promise<T> {
+/** A successful answer, parsed with its schema: what the rest of the app gets is what the types say. */
+async function readBody<S extends z.ZodType>(response: Response, schema: S): Promise<z.output<S>> {
   if (!response.ok) throw await errorFromResponse(response);
   const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+  let body: unknown;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    throw new ApiError(response.status, "UNEXPECTED_RESPONSE", "The answer is not JSON");
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const where = parsed.error.issues.map((issue) => issue.path.join(".") || "(body)").join(", ");
+    throw new ApiError(response.status, "UNEXPECTED_RESPONSE", `The answer does not match its schema at ${where}`);
+  }
+  return parsed.data;
 }
 
 /**
@@ -103,7 +114,7 @@ export function createApiClient({
 }: ApiClientOptions) {
   let refreshing: Promise<boolean> | null = null;
 
-  async function send(path: string, options: RequestOptions, access?: string): Promise<Response> {
+  async function send(path: string, options: SendOptions, access?: string): Promise<Response> {
     const headers: Record<string, string> = { Accept: "application/json" };
     if (options.body !== undefined) headers["Content-Type"] = "application/json";
     if (access) headers.Authorization = `Bearer ${access}`;
@@ -135,7 +146,7 @@ export function createApiClient({
     if (current.access !== failedAccess) return true;
     const response = await send(REFRESH_TOKEN_PATH, { method: "POST", body: { refresh: current.refresh } });
     if (response.ok) {
-      store.save(await readBody<AuthTokens>(response));
+      store.save(await readBody(response, authTokensSchema));
       return true;
     }
     // A network failure or a 5xx says nothing about the session; a 4xx means it is over.
@@ -154,8 +165,8 @@ export function createApiClient({
     return refreshing;
   }
 
-  async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
-    if (!options.auth) return readBody<T>(await send(path, options));
+  async function request<S extends z.ZodType>(path: string, options: RequestOptions<S>): Promise<z.output<S>> {
+    if (!options.auth) return readBody(await send(path, options), options.schema);
 
     let access = store.tokens()?.access;
     if (!access) throw new ApiError(401, "UNAUTHORIZED", "Not signed in");
@@ -173,11 +184,8 @@ export function createApiClient({
       if (access && (refusesSession(error) || error.code === "ACCOUNT_BANNED")) clearIfCurrent(access);
       throw error;
     }
-    return readBody<T>(response);
+    return readBody(response, options.schema);
   }
 
   return { request };
 }
-
-/** The app's client: same origin (the backend serves the webapp; Vite proxies in development). */
-export const api = createApiClient({ store: sessionStore, locale: () => i18n.language });

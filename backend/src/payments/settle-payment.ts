@@ -1,10 +1,11 @@
-import { and, asc, eq, lt } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { type PaymentStatus, payments } from "../db/schema";
 import type { Deps } from "../deps";
+import type { OutboxDeps } from "../notifications/outbox";
+import { createTicketsFromPayment } from "../purchases/create-tickets-from-payment";
+import { releaseSeats, reserveSeats } from "../purchases/seats";
 import { AppError } from "../shared/app-error";
-import { createTicketsFromPayment } from "./create-tickets-from-payment";
-import { releaseSeats, reserveSeats } from "./seats";
 
 export type PaymentOutcome = { status: "paid" | "failed"; providerReference?: string };
 
@@ -21,7 +22,7 @@ export interface Settlement {
  * first "paid" issues tickets. A payment that is already paid stays paid.
  */
 export async function settlePayment(
-  deps: Deps,
+  deps: OutboxDeps & Pick<Deps, "config" | "logger">,
   tx: Tx,
   paymentId: string,
   outcome: PaymentOutcome,
@@ -70,26 +71,4 @@ export async function settlePayment(
   if (!paid) throw new Error(`payment ${paymentId} vanished while settling`);
   await createTicketsFromPayment(deps, tx, paid);
   return { paymentId, status: "paid", changed: true };
-}
-
-/** Gives back the seats of checkouts nobody paid for in time. Returns how many expired. */
-export async function expireStalePayments(deps: Deps, limit = 100): Promise<number> {
-  const now = deps.clock.now();
-  return deps.db.transaction(async (tx) => {
-    const stale = await tx
-      .select({ id: payments.id, items: payments.items })
-      .from(payments)
-      .where(and(eq(payments.status, "pending"), lt(payments.expiresAt, now)))
-      .orderBy(asc(payments.expiresAt))
-      .limit(limit)
-      .for("update", { skipLocked: true });
-    for (const payment of stale) {
-      await releaseSeats(tx, payment.items);
-      await tx
-        .update(payments)
-        .set({ status: "expired", failureReason: "not paid before the hold expired", updatedAt: now })
-        .where(eq(payments.id, payment.id));
-    }
-    return stale.length;
-  });
 }

@@ -1,8 +1,9 @@
 import { and, desc, eq, lt, type SQL } from "drizzle-orm";
-import { type NotificationStatus, notifications, type PaymentStatus, payments } from "../db/schema";
+import { type NotificationStatus, notifications } from "../db/schema";
+import { afterCommit } from "../db/transaction";
 import type { Deps } from "../deps";
-import { SECRET_PLACEHOLDER } from "../notifications/sealed-secrets";
 import { AppError } from "../shared/app-error";
+import { SECRET_PLACEHOLDER } from "./sealed-secrets";
 
 export interface ListQuery<S> {
   status?: S;
@@ -12,7 +13,7 @@ export interface ListQuery<S> {
 }
 
 /** The outbox as the operator sees it: newest first, filtered by status. */
-export async function listNotifications(deps: Deps, query: ListQuery<NotificationStatus>) {
+export async function listNotifications(deps: Pick<Deps, "db">, query: ListQuery<NotificationStatus>) {
   const conditions: SQL[] = [];
   if (query.status) conditions.push(eq(notifications.status, query.status));
   if (query.before) conditions.push(lt(notifications.createdAt, new Date(query.before)));
@@ -43,7 +44,7 @@ export async function listNotifications(deps: Deps, query: ListQuery<Notificatio
  * one-time code or claim link cannot be: its secret was erased when it died (the buyer can resend
  * the claim link; a person can ask for a new code).
  */
-export async function retryDeadNotification(deps: Deps, id: string) {
+export async function retryDeadNotification(deps: Pick<Deps, "db" | "clock" | "wakeWorker">, id: string) {
   const row = await deps.db.query.notifications.findFirst({ where: eq(notifications.id, id) });
   if (!row) throw new AppError("NOTIFICATION_NOT_FOUND", 404, "This message does not exist.");
   if (row.status !== "dead")
@@ -61,32 +62,6 @@ export async function retryDeadNotification(deps: Deps, id: string) {
     .where(and(eq(notifications.id, id), eq(notifications.status, "dead")))
     .returning({ id: notifications.id, status: notifications.status });
   if (!queued) throw new AppError("NOT_DEAD", 409, "This message is no longer dead.");
-  deps.wakeWorker();
+  afterCommit(deps.db, deps.wakeWorker);
   return queued;
-}
-
-export async function listPayments(deps: Deps, query: ListQuery<PaymentStatus>) {
-  const conditions: SQL[] = [];
-  if (query.status) conditions.push(eq(payments.status, query.status));
-  if (query.before) conditions.push(lt(payments.createdAt, new Date(query.before)));
-  const rows = await deps.db
-    .select({
-      id: payments.id,
-      buyer_id: payments.buyerId,
-      event_id: payments.eventId,
-      provider: payments.provider,
-      provider_reference: payments.providerReference,
-      status: payments.status,
-      amount_minor: payments.amountMinor,
-      currency: payments.currency,
-      failure_reason: payments.failureReason,
-      created_at: payments.createdAt,
-      paid_at: payments.paidAt,
-      expires_at: payments.expiresAt,
-    })
-    .from(payments)
-    .where(and(...conditions))
-    .orderBy(desc(payments.createdAt))
-    .limit(query.limit);
-  return { payments: rows };
 }

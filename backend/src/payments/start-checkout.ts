@@ -1,21 +1,21 @@
-import type { PurchaseRequest } from "@ticketrunners/shared";
+import { CHECKOUT_HOLD_MINUTES, type CheckoutResponse, type PurchaseRequest } from "@ticketrunners/shared";
 import type { Deps } from "../deps";
-import type { PaymentProvider } from "../payments/providers/provider";
+import { type Buyer, openPurchase } from "../purchases/open-purchase";
+import { checkOpenCheckoutAllowance } from "../purchases/purchase-limits";
 import { AppError } from "../shared/app-error";
 import { MINUTE } from "../shared/clock";
-import { type Buyer, openPurchase } from "./open-purchase";
-import { checkOpenCheckoutAllowance } from "./purchase-limits";
+import type { PaymentProvider } from "./providers/provider";
 
 /** How long seats stay held for a checkout that has not been paid yet. */
-export const CHECKOUT_HOLD_MS = 15 * MINUTE;
+export const CHECKOUT_HOLD_MS = CHECKOUT_HOLD_MINUTES * MINUTE;
 
 /** payments/process: holds the seats and sends the buyer to the gateway's hosted payment page. */
 export async function startCheckout(
-  deps: Deps,
+  deps: Pick<Deps, "db" | "clock" | "config" | "payments">,
   provider: PaymentProvider,
   buyer: Buyer,
   request: PurchaseRequest,
-): Promise<{ transaction_id: string; checkout_url: string; expires_at: string }> {
+): Promise<CheckoutResponse> {
   const expiresAt = new Date(deps.clock.now().getTime() + CHECKOUT_HOLD_MS);
   const payment = await openPurchase(
     deps,

@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+export const ticketCategoryViewSchema = z.object({
+  id: z.guid(),
+  name: z.string(),
+  price_minor: z.int(),
+  currency: z.string(),
+  capacity: z.int(),
+  remaining: z.int(),
+});
+export type TicketCategoryView = z.infer<typeof ticketCategoryViewSchema>;
+
+export const eventViewSchema = z
+  .object({
+    id: z.guid(),
+    name: z.string(),
+    description: z.string(),
+    venue: z.string(),
+    starts_at: z.iso.datetime(),
+    /** Cheapest first, with what is left of each. */
+    categories: z.array(ticketCategoryViewSchema),
+  })
+  .meta({ id: "EventView", description: "An event with its ticket categories." });
+export type EventView = z.infer<typeof eventViewSchema>;
+
+export const eventListSchema = z.array(eventViewSchema).describe("Upcoming events, soonest first.");
