@@ -5,9 +5,9 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
 import { bindSessionToQueryCache } from "./features/session/bind-query-cache";
-import { sessionStore } from "./features/session/session-store";
 import { createI18n } from "./i18n";
 import { ApiError } from "./lib/api/client";
+import { sessionStore } from "./lib/session-store";
 import "./styles.css";
 
 createI18n();

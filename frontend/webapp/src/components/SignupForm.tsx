@@ -1,2 +1,2 @@
-// The seed's name for the signup form; it lives with the rest of signup in features/auth/signup/.
+// The signup form under its long-standing name; it lives with the rest of signup in features/auth/signup/.
 export { SignupForm } from "../features/auth/signup/SignupForm";

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { cancelCheckout } from "../../lib/api/services/payments";
-import { eventsQueryKey } from "../events/use-events";
+import { eventsQueryKey } from "../../lib/query-keys";
 import { openCheckoutsQueryKey } from "./use-open-checkouts";
 import { paymentStatusQueryKey } from "./use-payment-status";
 

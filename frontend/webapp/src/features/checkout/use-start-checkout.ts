@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { processPayment } from "../../lib/api/services/payments";
-import { eventsQueryKey } from "../events/use-events";
+import { eventsQueryKey } from "../../lib/query-keys";
 import { myTicketsQueryKey } from "../my-tickets/use-my-tickets";
 import { openCheckoutsQueryKey } from "./use-open-checkouts";
 

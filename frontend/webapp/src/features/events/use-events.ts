@@ -1,8 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { listEvents } from "../../lib/api/services/events";
+import { eventsQueryKey } from "../../lib/query-keys";
 
-/** The upcoming-events list; also the prefix of every event query, so invalidating it refreshes them all. */
-export const eventsQueryKey = ["events"] as const;
+/** The upcoming-events list; its key is also the prefix of every event query. */
+export { eventsQueryKey };
 
 export function useEvents() {
   return useQuery({

@@ -1,5 +1,5 @@
 import type { QueryClient } from "@tanstack/react-query";
-import type { SessionStore } from "./session-store";
+import type { SessionStore } from "../../lib/session-store";
 
 /**
  * Cached server data belongs to one customer: whenever the signed-in customer changes (log in,

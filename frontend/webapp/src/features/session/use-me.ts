@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { User } from "@ticketrunners/shared";
 import { useSyncExternalStore } from "react";
 import { me } from "../../lib/api/services/auth";
-import { sessionStore } from "./session-store";
+import { sessionStore } from "../../lib/session-store";
 
 export const meQueryKey = ["users", "me"] as const;
 

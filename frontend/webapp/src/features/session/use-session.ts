@@ -1,7 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import type { AuthTokens } from "@ticketrunners/shared";
 import { useCallback, useSyncExternalStore } from "react";
-import { sessionStore } from "./session-store";
+import { sessionStore } from "../../lib/session-store";
 import { meQueryKey } from "./use-me";
 
 export function useSession() {

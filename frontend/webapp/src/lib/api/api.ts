@@ -1,5 +1,5 @@
 import i18n from "i18next";
-import { sessionStore } from "../../features/session/session-store";
+import { sessionStore } from "../session-store";
 import { createApiClient } from "./client";
 
 /**

@@ -1,5 +1,5 @@
 import { type AuthTokens, authTokensSchema, type User } from "@ticketrunners/shared";
-import type { TokenStore } from "../../lib/api/token-store";
+import type { TokenStore } from "./api/token-store";
 import "../../lib/zod-config";
 
 export type Session = AuthTokens;
