@@ -1,6 +1,6 @@
 import { type AuthTokens, authTokensSchema, type User } from "@ticketrunners/shared";
 import type { TokenStore } from "./api/token-store";
-import "../../lib/zod-config";
+import "./zod-config";
 
 export type Session = AuthTokens;
 
