@@ -13,6 +13,8 @@ const packages = [
   { name: "shared", tsconfig: "shared/tsconfig.json", features: "shared/src" },
 ];
 
+const unresolved = [];
+
 /** The files of a package and, for each, the project files it imports (type-only imports included). */
 function importGraph({ tsconfig }) {
   const configPath = join(root, tsconfig);
@@ -25,6 +27,11 @@ function importGraph({ tsconfig }) {
     const targets = [];
     for (const { fileName } of info.importedFiles) {
       const resolved = ts.resolveModuleName(fileName, file, parsed.options, host).resolvedModule;
+      // tsc does not check a side-effect import (`import "./x"`); a path that leads nowhere is caught here.
+      if (!resolved && fileName.startsWith(".") && !/\.(css|svg|png)$/.test(fileName)) {
+        unresolved.push(`${relative(root, file)}: cannot find "${fileName}"`);
+        continue;
+      }
       if (!resolved || resolved.isExternalLibraryImport || resolved.resolvedFileName.includes("node_modules")) continue;
       if (resolved.resolvedFileName.endsWith(".d.ts")) continue;
       targets.push(relative(root, resolved.resolvedFileName));
@@ -134,6 +141,7 @@ for (const pkg of packages) {
   }
 }
 
+problems.push(...unresolved);
 if (problems.length > 0) {
   console.error(problems.join("\n\n"));
   process.exit(1);
