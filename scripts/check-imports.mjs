@@ -28,7 +28,7 @@ function importGraph({ tsconfig }) {
     for (const { fileName } of info.importedFiles) {
       const resolved = ts.resolveModuleName(fileName, file, parsed.options, host).resolvedModule;
       // tsc does not check a side-effect import (`import "./x"`); a path that leads nowhere is caught here.
-      if (!resolved && fileName.startsWith(".") && !/\.(css|svg|png)$/.test(fileName)) {
+      if (!resolved && fileName.startsWith(".") && !/\.(css|svg|png|html)(\?.*)?$/.test(fileName)) {
         unresolved.push(`${relative(root, file)}: cannot find "${fileName}"`);
         continue;
       }
