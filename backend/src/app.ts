@@ -12,9 +12,12 @@ import {
 } from "fastify-type-provider-zod";
 import helmetHeaders from "helmet";
 import { accountsRoutes } from "./accounts/accounts.routes";
+import { adminCustomersRoutes } from "./accounts/admin-customers.routes";
 import { authentication } from "./accounts/authentication.plugin";
+import { checkinRoutes } from "./checkin/checkin.routes";
 import type { Config } from "./config";
 import type { Deps } from "./deps";
+import { adminEventsRoutes } from "./events/admin-events.routes";
 import { eventsRoutes } from "./events/events.routes";
 import { devInboxRoutes } from "./notifications/dev-inbox.routes";
 import { adminRoutes } from "./operations/admin.routes";
@@ -66,7 +69,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
       reply.elapsedTime / 1000,
     );
   });
-  await registerRateLimiting(app, options.redis?.client);
+  await registerRateLimiting(app, deps.config, options.redis?.client);
 
   await app.register(swagger, {
     openapi: {
@@ -99,7 +102,10 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Fa
   await app.register(purchasesRoutes, api);
   await app.register(paymentsRoutes, api);
   await app.register(ticketsRoutes, api);
+  await app.register(checkinRoutes, api);
   await app.register(adminRoutes, api);
+  await app.register(adminEventsRoutes, api);
+  await app.register(adminCustomersRoutes, api);
   const sandbox = deps.payments.sandbox;
   if (sandbox) await app.register(sandboxCheckoutRoutes, { deps, sandbox });
   if (!deps.config.isProduction) await app.register(devInboxRoutes, { deps });

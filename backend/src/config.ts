@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { isIP } from "node:net";
 import { join, resolve } from "node:path";
+import { normalizeMobileNumber } from "@ticketrunners/shared";
 import { z } from "zod";
 
 const bool = z
@@ -128,6 +129,8 @@ const envSchema = z.object({
     .transform(() => undefined)
     .or(bool)
     .optional(),
+  /** Operators: these numbers hold the admin role once verified by OTP (sign-up or login). */
+  ADMIN_MOBILE_NUMBERS: optionalString,
   /** Signs ticket QR codes (Ed25519 seed, base64url). */
   TICKET_SIGNING_KEY: optionalString.pipe(
     z
@@ -142,12 +145,40 @@ const envSchema = z.object({
   FREE_TICKETS_PER_BUYER: z.coerce.number().int().min(0).max(100).default(4),
   /** Distinct numbers one buyer may send tickets to per 24 h (gifts, transfers, reassignments). */
   GIFT_NUMBERS_PER_DAY: z.coerce.number().int().min(0).max(10_000).default(30),
+  /** Hours after a gift's first message before its unclaimed recipient is reminded (fractions allowed). */
+  CLAIM_REMINDER_AFTER_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 365)
+    .default(72),
+  /** No reminders between these hours of the event's time zone ("21-9": 21:00 to 09:00); empty for none. */
+  QUIET_HOURS: z
+    .string()
+    .regex(/^(?:|([01]?\d|2[0-3])-([01]?\d|2[0-3]))$/, 'must be like "21-9" (from hour-to hour, 0-23), or empty')
+    .default("21-9")
+    .transform((v) => {
+      const [from, to] = v.split("-").map(Number);
+      return v === "" || from === undefined || to === undefined || from === to ? null : { from, to };
+    }),
 });
 
 export type Env = z.infer<typeof envSchema>;
 
-export type Config = Omit<Env, "JWT_SECRET" | "FRONTEND_URL" | "DATA_DIR" | "PUBLIC_API_URL" | "DEMO_DATA"> & {
+export type Config = Omit<
+  Env,
+  | "JWT_SECRET"
+  | "FRONTEND_URL"
+  | "DATA_DIR"
+  | "PUBLIC_API_URL"
+  | "DEMO_DATA"
+  | "TICKET_SIGNING_KEY"
+  | "ADMIN_MOBILE_NUMBERS"
+> & {
   JWT_SECRET: string;
+  /** Ed25519 seed (base64url) that signs door codes. */
+  TICKET_SIGNING_KEY: string;
+  /** Numbers (E.164) that hold the admin role once verified by OTP. */
+  ADMIN_MOBILE_NUMBERS: string[];
   DEMO_DATA: boolean;
   FRONTEND_URL: string;
   PUBLIC_API_URL: string;
@@ -196,6 +227,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       );
     if (!e.METRICS_TOKEN)
       throw missing("METRICS_TOKEN", "is required in production (without it GET /metrics is public)");
+    if (!e.TICKET_SIGNING_KEY)
+      throw missing("TICKET_SIGNING_KEY", "is required in production (it signs the tickets' door codes)");
+  }
+  const adminNumbers: string[] = [];
+  for (const typed of (e.ADMIN_MOBILE_NUMBERS ?? "")
+    .split(",")
+    .map((n) => n.trim())
+    .filter(Boolean)) {
+    const number = normalizeMobileNumber(typed, e.DEFAULT_PHONE_REGION);
+    if (!number)
+      throw missing("ADMIN_MOBILE_NUMBERS", `has ${JSON.stringify(typed)}, which is not a valid mobile number`);
+    adminNumbers.push(number);
   }
 
   const frontendUrl = (e.FRONTEND_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, "");
@@ -203,19 +246,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     ...e,
     DATA_DIR: dataDir,
     DEMO_DATA: e.DEMO_DATA ?? !isProduction,
-    JWT_SECRET: e.JWT_SECRET ?? developmentSecret(dataDir),
+    JWT_SECRET: e.JWT_SECRET ?? developmentSecret(dataDir, "jwt-secret", 48),
+    TICKET_SIGNING_KEY: e.TICKET_SIGNING_KEY ?? developmentSecret(dataDir, "ticket-signing-key", 32),
+    ADMIN_MOBILE_NUMBERS: adminNumbers,
     FRONTEND_URL: frontendUrl,
     PUBLIC_API_URL: (e.PUBLIC_API_URL ?? frontendUrl).replace(/\/+$/, ""),
     isProduction,
   };
 }
 
-/** Outside production a secret is generated once and kept in DATA_DIR so sessions survive restarts. */
-function developmentSecret(dataDir: string): string {
-  const file = join(dataDir, "jwt-secret");
+/**
+ * Outside production a secret is generated once and kept in DATA_DIR, so sessions and door codes
+ * survive restarts.
+ */
+function developmentSecret(dataDir: string, name: string, bytes: number): string {
+  const file = join(dataDir, name);
   if (existsSync(file)) return readFileSync(file, "utf8").trim();
   mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(48).toString("base64url");
+  const secret = randomBytes(bytes).toString("base64url");
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
 }

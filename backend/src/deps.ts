@@ -5,6 +5,7 @@ import type { SecretBox } from "./notifications/sealed-secrets";
 import type { PaymentProviders } from "./payments/providers";
 import type { Clock } from "./shared/clock";
 import type { Metrics } from "./shared/metrics";
+import type { DoorCodeKeys } from "./tickets/door-codes";
 
 /** What every use case may depend on; tests pass a fresh database and a manual clock. */
 export interface Deps {
@@ -15,6 +16,8 @@ export interface Deps {
   logger: Logger;
   payments: PaymentProviders;
   metrics: Metrics;
+  /** Signs and checks the tickets' door codes (TICKET_SIGNING_KEY). */
+  doorCodes: DoorCodeKeys;
   /** Tells the in-process worker that messages were queued (after the transaction commits). */
   wakeWorker: () => void;
 }

@@ -15,6 +15,8 @@ import { releaseExpiredHolds } from "./purchases/holds";
 import { type Clock, systemClock } from "./shared/clock";
 import { createMetrics } from "./shared/metrics";
 import { connectRateLimitRedis } from "./shared/rate-limit";
+import { doorCodeKeys } from "./tickets/door-codes";
+import { sendDueReminders } from "./tickets/reminders";
 
 export interface RuntimeOptions {
   logger: Logger;
@@ -80,6 +82,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       logger: options.logger,
       payments: createPaymentProviders(config, clock),
       metrics,
+      doorCodes: doorCodeKeys(config.TICKET_SIGNING_KEY),
       wakeWorker: config.WORKER ? () => worker.wake() : () => {},
     };
     const http = options.http !== false;
@@ -91,14 +94,20 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
           throw err;
         })
       : undefined;
-    let expiryTimer: NodeJS.Timeout | undefined;
+    const timers: NodeJS.Timeout[] = [];
     if (config.WORKER) {
       worker.start();
+      const every = (ms: number, job: () => Promise<unknown>, what: string) => {
+        const timer = setInterval(() => {
+          job().catch((err) => options.logger.error({ err }, `could not ${what}`));
+        }, ms);
+        timer.unref();
+        timers.push(timer);
+      };
       // Seats held by checkouts nobody paid for go back on sale.
-      expiryTimer = setInterval(() => {
-        releaseExpiredHolds(deps).catch((err) => options.logger.error({ err }, "could not expire stale payments"));
-      }, 30_000);
-      expiryTimer.unref();
+      every(30_000, () => releaseExpiredHolds(deps), "expire stale payments");
+      // Recipients who have not claimed their tickets are reminded (each gift once, whatever the workers).
+      every(60_000, () => sendDueReminders(deps), "send claim reminders");
     }
     return {
       deps,
@@ -106,7 +115,7 @@ export async function startRuntime(config: Config, options: RuntimeOptions): Pro
       app,
       worker,
       async close() {
-        clearInterval(expiryTimer);
+        for (const timer of timers) clearInterval(timer);
         await app?.close();
         await redis?.close();
         await worker.stop();

@@ -90,6 +90,8 @@ export const accountSchemas = (region: string) => {
         .max(PASSWORD_MAX_LENGTH, "password_long"),
     }),
     verifyLoginOtp: z.object({ mobile_number: mobile, otp_code: otpCode }),
+    /** PATCH /users/me/: what a customer may change about themselves (email null removes it). */
+    updateMe: z.object({ name: personName.optional(), email: email.nullable().optional(), locale: locale.optional() }),
     refreshToken: z.object({ refresh: token }),
   };
 };

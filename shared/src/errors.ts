@@ -57,6 +57,24 @@ export const ERROR_CODES = [
   "TICKET_NOT_FOUND",
   "ALREADY_CLAIMED",
   "RESEND_LIMIT",
+  // Changing a ticket's holder
+  "TRANSFER_CLOSED",
+  "TICKET_LOCKED",
+  "SAME_HOLDER",
+  "NOT_WAITING",
+  // At the door (error.code of a refused check-in is its result in upper snake case)
+  "ALREADY_USED",
+  "SUPERSEDED",
+  "WRONG_EVENT",
+  "NOT_CLAIMED",
+  "REFUNDED",
+  "UNKNOWN",
+  // Operating the platform
+  "EVENT_IN_PAST",
+  "CAPACITY_BELOW_SOLD",
+  "CATEGORY_NOT_FOUND",
+  "CUSTOMER_NOT_FOUND",
+  "CANNOT_CHANGE_OWN_ACCOUNT",
   // Operations
   "NOTIFICATION_NOT_FOUND",
   "NOT_DEAD",

@@ -17,6 +17,8 @@ export const eventViewSchema = z
     description: z.string(),
     venue: z.string(),
     starts_at: z.iso.datetime(),
+    /** IANA time zone of the venue: show its times as the venue's clocks read them. */
+    timezone: z.string(),
     /** Cheapest first, with what is left of each. */
     categories: z.array(ticketCategoryViewSchema),
   })

@@ -28,7 +28,7 @@ function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, 
 }
 
 /** Digits after the decimal point in `currency` (EGP 2, JPY 0, KWD 3): what "minor units" means for it. */
-function currencyDigits(currency: string): number {
+export function currencyDigits(currency: string): number {
   return cached(
     `digits:${currency}`,
     () => new Intl.NumberFormat("en", { style: "currency", currency }),

@@ -1,4 +1,6 @@
 export * from "./accounts";
+export * from "./admin";
+export * from "./checkin";
 export * from "./dev-inbox";
 export * from "./errors";
 export * from "./events";

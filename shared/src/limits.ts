@@ -24,3 +24,14 @@ export const MAX_RESENDS_PER_DAY = 3;
 /** Unpaid checkouts one buyer may have open, and how long each holds its seats. */
 export const MAX_OPEN_CHECKOUTS = 3;
 export const CHECKOUT_HOLD_MINUTES = 15;
+
+/** Passing a ticket on: the texted code serves the owner's transfers for 10 minutes; 5 transfers per ticket a day. */
+export const TRANSFER_CODE_TTL_MINUTES = 10;
+export const MAX_TRANSFERS_PER_TICKET_PER_DAY = 5;
+/** Reminders to a recipient who has not claimed: at most 2 per ticket and holder. */
+export const MAX_REMINDERS_PER_HOLDER = 2;
+/** The second reminder goes this long before the event, unless the recipient heard from us in the last 12 h. */
+export const EVENT_REMINDER_HOURS_BEFORE = 48;
+export const REMINDER_QUIET_AFTER_MESSAGE_HOURS = 12;
+/** A transfer's cutoff before the event can be at most a week. */
+export const MAX_TRANSFER_CUTOFF_MINUTES = 10_080;

@@ -19,3 +19,14 @@ export function normalizeMobileNumber(input: string, defaultRegion: string): str
   if (type !== undefined && type !== "MOBILE" && type !== "FIXED_LINE_OR_MOBILE") return undefined;
   return parsed.number;
 }
+
+/**
+ * A number shown to someone it does not belong to: the country code and the first two digits of the
+ * national number, then dots, then the last two digits (`+20 11 ••• ••58`).
+ */
+export function maskMobileNumber(e164: string): string {
+  const parsed = parsePhoneNumberFromString(e164);
+  if (!parsed) return "•••";
+  const national = String(parsed.nationalNumber);
+  return `+${parsed.countryCallingCode} ${national.slice(0, 2)} ••• ••${national.slice(-2)}`;
+}

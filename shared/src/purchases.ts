@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { email, mobileNumber, personName } from "./accounts";
+import { email, mobileNumber, otpCode, personName } from "./accounts";
 import { MAX_ITEMS_PER_PURCHASE, MAX_TICKETS_PER_ITEM, MAX_TICKETS_PER_PURCHASE } from "./limits";
+import { locale } from "./locale";
 import { ticketViewSchema } from "./tickets";
 import { typeError } from "./validation";
 
@@ -10,9 +11,17 @@ export const assigneeSchema = (region: string) =>
       name: personName.optional(),
       mobile_number: mobileNumber(region),
       email: email.optional(),
+      /** The language the recipient is written to in, when they have no account yet (default: the sender's). */
+      locale: locale.optional(),
     },
     { error: typeError("invalid") },
   );
+
+/** POST /users/tickets/{id}/reassign/: the number (and who) a waiting ticket should wait for instead. */
+export const reassignRequestSchema = assigneeSchema;
+
+/** POST /users/tickets/{id}/transfer/: whom to pass a held ticket on to, with the code texted to the owner. */
+export const transferRequestSchema = (region: string) => assigneeSchema(region).extend({ otp_code: otpCode });
 
 const id = z.uuid({ error: typeError("id_invalid") });
 

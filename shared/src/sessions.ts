@@ -11,6 +11,11 @@ export const userSchema = z
     name: z.string(),
     email: z.string().nullable(),
     locale,
+    /**
+     * `staff` may check tickets in; `admin` also runs the platform. (Sessions a browser kept from before
+     * roles were sent read as `customer` until the next /users/me.)
+     */
+    role: z.enum(["customer", "staff", "admin"]).default("customer"),
   })
   .meta({ id: "User", description: "The signed-in customer." });
 export type User = z.infer<typeof userSchema>;

@@ -29,6 +29,17 @@ export const VALIDATION_MESSAGES = {
   assignees_count: "Give one assignee (or null for yourself) per ticket",
   categories_unique: "Each category may appear once",
   tickets_too_many: "Too many tickets in one purchase",
+  code_invalid: "Scan a ticket's code or type its number",
+  text_required: "Fill this in",
+  text_too_long: "This is too long",
+  text_control: "This cannot contain control characters",
+  date_invalid: "Enter a date and time",
+  timezone_invalid: "Choose a time zone",
+  currency_invalid: "Choose a currency",
+  price_invalid: "Enter a price of 0 or more",
+  capacity_invalid: "Enter a number of seats of 0 or more",
+  cutoff_invalid: "Enter between 0 minutes and 7 days",
+  role_invalid: "Choose customer, staff or admin",
   invalid: "This value is not valid",
 } as const;
 

@@ -9,26 +9,25 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Deps } from "../deps";
 import { errorResponses } from "../shared/error-handler";
-import { createOtpSmsLimit, perMinute } from "../shared/rate-limit";
+import { perMinute } from "../shared/rate-limit";
 import { completeRegistration } from "./complete-registration";
 import { startLogin } from "./login";
 import { registerCustomer } from "./register";
 import { rotateRefreshToken, toUser } from "./sessions";
+import { updateProfile } from "./update-profile";
 import { verifyLoginOtp } from "./verify-login-otp";
 import { verifyRegistrationOtp } from "./verify-registration-otp";
 
 export const accountsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const schemas = accountSchemas(deps.config.DEFAULT_PHONE_REGION);
   const tags = ["accounts"];
-  // Every route that texts a code shares one hourly budget per client.
-  const otpSms = createOtpSmsLimit(app, deps.config);
 
   app.post(
     "/users/register/",
     {
       schema: { tags, body: schemas.register, response: { 200: registerResponseSchema, ...errorResponses } },
       config: perMinute(deps.config, 10),
-      preHandler: otpSms,
+      preHandler: app.limitOtpSms,
     },
     async (request) => registerCustomer(deps, request.body),
   );
@@ -56,7 +55,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
     {
       schema: { tags, body: schemas.login, response: { 200: loginResponseSchema, ...errorResponses } },
       config: perMinute(deps.config, 10),
-      preHandler: otpSms,
+      preHandler: app.limitOtpSms,
     },
     async (request) => startLogin(deps, request.body),
   );
@@ -86,5 +85,20 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       preHandler: app.authenticate,
     },
     async (request) => toUser(request.customer),
+  );
+
+  app.patch(
+    "/users/me/",
+    {
+      schema: {
+        tags,
+        security: [{ bearer: [] }],
+        body: schemas.updateMe,
+        response: { 200: userSchema, ...errorResponses },
+      },
+      preHandler: app.authenticate,
+      config: perMinute(deps.config, 20),
+    },
+    async (request) => updateProfile(deps, request.customer.id, request.body),
   );
 };

@@ -19,6 +19,8 @@ declare module "fastify" {
     authenticate: (request: FastifyRequest) => Promise<void>;
     /** preHandler: a signed-in operator (customers.role = 'admin'), else 401, or 403 FORBIDDEN. */
     requireAdmin: (request: FastifyRequest) => Promise<void>;
+    /** preHandler: door staff or an operator (role 'staff' or 'admin'), else 401, or 403 FORBIDDEN. */
+    requireStaff: (request: FastifyRequest) => Promise<void>;
   }
 }
 
@@ -50,6 +52,10 @@ export const authentication = fp<{ deps: Deps }>(
     app.decorate("requireAdmin", async (request: FastifyRequest) => {
       await authenticate(request);
       if (request.customer.role !== "admin") throw new AppError("FORBIDDEN", 403, "Operators only.");
+    });
+    app.decorate("requireStaff", async (request: FastifyRequest) => {
+      await authenticate(request);
+      if (request.customer.role === "customer") throw new AppError("FORBIDDEN", 403, "Door staff only.");
     });
   },
   { name: "authentication", fastify: "5.x" },

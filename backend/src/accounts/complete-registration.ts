@@ -10,7 +10,7 @@ import { AppError } from "../shared/app-error";
 import { claimWaitingTickets } from "../tickets/claim-waiting-tickets";
 import { findUsableToken } from "../tickets/registration-tokens";
 import { selectTicketRows } from "../tickets/ticket-views";
-import { findVerifiedSignup, signupTokenInvalid, spendOtp } from "./otp";
+import { findVerifiedSignup, signupTokenInvalid, spendOtp } from "../verification/otp";
 import { hashPassword } from "./passwords";
 import { userExists } from "./register";
 import { type Session, type SessionDeps, startSession } from "./sessions";
@@ -77,6 +77,8 @@ export async function completeRegistration(
           email: signup.email,
           passwordHash,
           locale,
+          // Operators named in ADMIN_MOBILE_NUMBERS hold the role as soon as their number is verified.
+          ...(deps.config.ADMIN_MOBILE_NUMBERS.includes(input.mobile_number) ? { role: "admin" as const } : {}),
           createdAt: now,
         })
         .returning();
@@ -100,8 +102,9 @@ export async function completeRegistration(
             ticketNumber: r.ticket.ticketNumber,
             eventName: r.event.name,
             startsAt: r.event.startsAt,
+            timeZone: r.event.timezone,
             categoryName: r.category.name,
-            purchaserName: r.purchaserName,
+            purchaserName: r.giverName ?? r.purchaserName,
           })),
         });
         await queueMessage(deps, tx, {

@@ -4,7 +4,7 @@ import { customers } from "../db/schema";
 import { inTransaction } from "../db/transaction";
 import type { Deps } from "../deps";
 import { AppError } from "../shared/app-error";
-import { issueOtp, type OtpDeps } from "./otp";
+import { issueOtp, type OtpDeps } from "../verification/otp";
 import { decoyPasswordHash, verifyPassword } from "./passwords";
 import { bannedError } from "./sessions";
 

@@ -25,6 +25,7 @@ export const toUser = (c: Customer): User => ({
   name: c.name,
   email: c.email,
   locale: c.locale,
+  role: c.role,
 });
 
 const customerById = preparedQuery((db) =>

@@ -1,6 +1,6 @@
 import type { VerifyOtpResponse } from "@ticketrunners/shared";
 import type { Deps } from "../deps";
-import { checkOtp, newSignupToken } from "./otp";
+import { checkOtp, newSignupToken } from "../verification/otp";
 
 /**
  * Step 2 of sign-up: the person proves they hold the number and receives the signup token, the only

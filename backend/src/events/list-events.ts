@@ -1,5 +1,5 @@
 import type { EventView } from "@ticketrunners/shared";
-import { asc, eq, gt, inArray } from "drizzle-orm";
+import { and, asc, eq, gt, inArray } from "drizzle-orm";
 import { events, ticketCategories } from "../db/schema";
 import type { Deps } from "../deps";
 import { AppError } from "../shared/app-error";
@@ -13,6 +13,7 @@ const toView = (event: EventRow, categories: CategoryRow[]): EventView => ({
   description: event.description,
   venue: event.venue,
   starts_at: event.startsAt.toISOString(),
+  timezone: event.timezone,
   categories: categories
     .filter((c) => c.eventId === event.id)
     .map((c) => ({
@@ -26,11 +27,14 @@ const toView = (event: EventRow, categories: CategoryRow[]): EventView => ({
 });
 
 /** Upcoming events, soonest first, with their categories and what is left of each. */
-export async function listUpcomingEvents(deps: Pick<Deps, "db" | "clock">): Promise<EventView[]> {
+export async function listUpcomingEvents(
+  deps: Pick<Deps, "db" | "clock">,
+  startingAfter = deps.clock.now(),
+): Promise<EventView[]> {
   const rows = await deps.db
     .select()
     .from(events)
-    .where(gt(events.startsAt, deps.clock.now()))
+    .where(and(eq(events.status, "published"), gt(events.startsAt, startingAfter)))
     .orderBy(asc(events.startsAt))
     .limit(100);
   if (rows.length === 0) return [];
@@ -49,7 +53,8 @@ export async function listUpcomingEvents(deps: Pick<Deps, "db" | "clock">): Prom
 
 export async function getEvent(deps: Pick<Deps, "db">, id: string): Promise<EventView> {
   const event = await deps.db.query.events.findFirst({ where: eq(events.id, id) });
-  if (!event) throw new AppError("EVENT_NOT_FOUND", 404, "This event does not exist.");
+  // A draft (or an unpublished event) is the operators' alone: to the public it does not exist.
+  if (!event || event.status !== "published") throw new AppError("EVENT_NOT_FOUND", 404, "This event does not exist.");
   const categories = await deps.db
     .select()
     .from(ticketCategories)

@@ -1,8 +1,10 @@
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { normalizeMobileNumber } from "@ticketrunners/shared";
+import { and, desc, eq, ilike, lt, type SQL } from "drizzle-orm";
 import { type NotificationStatus, notifications } from "../db/schema";
-import { afterCommit } from "../db/transaction";
+import { afterCommit, inTransaction } from "../db/transaction";
 import type { Deps } from "../deps";
 import { AppError } from "../shared/app-error";
+import { recordAudit } from "../shared/audit";
 import { SECRET_PLACEHOLDER } from "./sealed-secrets";
 
 export interface ListQuery<S> {
@@ -12,10 +14,26 @@ export interface ListQuery<S> {
   before?: string;
 }
 
-/** The outbox as the operator sees it: newest first, filtered by status. */
-export async function listNotifications(deps: Pick<Deps, "db">, query: ListQuery<NotificationStatus>) {
+export interface LedgerQuery extends ListQuery<NotificationStatus> {
+  channel?: "sms" | "email";
+  template?: string;
+  /** A number in any spelling, or an email address. */
+  recipient?: string;
+  payment_id?: string;
+}
+
+/** The outbox as the operator sees it: newest first, filtered by status, channel, template, recipient, purchase. */
+export async function listNotifications(deps: Pick<Deps, "db" | "config">, query: LedgerQuery) {
   const conditions: SQL[] = [];
   if (query.status) conditions.push(eq(notifications.status, query.status));
+  if (query.channel) conditions.push(eq(notifications.channel, query.channel));
+  if (query.template) conditions.push(eq(notifications.template, query.template));
+  if (query.payment_id) conditions.push(eq(notifications.paymentId, query.payment_id));
+  if (query.recipient) {
+    const typed = query.recipient.trim();
+    const number = normalizeMobileNumber(typed, deps.config.DEFAULT_PHONE_REGION);
+    conditions.push(number ? eq(notifications.recipient, number) : ilike(notifications.recipient, typed));
+  }
   if (query.before) conditions.push(lt(notifications.createdAt, new Date(query.before)));
   const rows = await deps.db
     .select({
@@ -44,7 +62,11 @@ export async function listNotifications(deps: Pick<Deps, "db">, query: ListQuery
  * one-time code or claim link cannot be: its secret was erased when it died (the buyer can resend
  * the claim link; a person can ask for a new code).
  */
-export async function retryDeadNotification(deps: Pick<Deps, "db" | "clock" | "wakeWorker">, id: string) {
+export async function retryDeadNotification(
+  deps: Pick<Deps, "db" | "clock" | "wakeWorker">,
+  actor: { id: string },
+  id: string,
+) {
   const row = await deps.db.query.notifications.findFirst({ where: eq(notifications.id, id) });
   if (!row) throw new AppError("NOTIFICATION_NOT_FOUND", 404, "This message does not exist.");
   if (row.status !== "dead")
@@ -56,12 +78,23 @@ export async function retryDeadNotification(deps: Pick<Deps, "db" | "clock" | "w
       "This message carried a one-time code or link that was erased when it died; send a new one instead.",
     );
   }
-  const [queued] = await deps.db
-    .update(notifications)
-    .set({ status: "queued", attempts: 0, nextAttemptAt: deps.clock.now(), leaseExpiresAt: null })
-    .where(and(eq(notifications.id, id), eq(notifications.status, "dead")))
-    .returning({ id: notifications.id, status: notifications.status });
-  if (!queued) throw new AppError("NOT_DEAD", 409, "This message is no longer dead.");
-  afterCommit(deps.db, deps.wakeWorker);
-  return queued;
+  const now = deps.clock.now();
+  return inTransaction(deps, async (tx) => {
+    const [queued] = await tx
+      .update(notifications)
+      .set({ status: "queued", attempts: 0, nextAttemptAt: now, leaseExpiresAt: null })
+      .where(and(eq(notifications.id, id), eq(notifications.status, "dead")))
+      .returning({ id: notifications.id, status: notifications.status });
+    if (!queued) throw new AppError("NOT_DEAD", 409, "This message is no longer dead.");
+    await recordAudit(tx, now, {
+      actorId: actor.id,
+      action: "notification.retried",
+      targetType: "notification",
+      targetId: id,
+      before: { status: "dead", attempts: row.attempts, last_error: row.lastError },
+      after: { status: "queued" },
+    });
+    afterCommit(tx, deps.wakeWorker);
+    return queued;
+  });
 }

@@ -17,6 +17,8 @@ export interface OutgoingMessage {
   customerId?: string;
   paymentId?: string;
   ticketId?: string;
+  /** For a gift's recipient: the gift the message is about (its delivery status is the sender's to see). */
+  giftKey?: string;
   /** One row per key, ever: queueing the same message twice is a no-op. */
   dedupeKey: string;
   maxAttempts?: number;
@@ -44,6 +46,7 @@ export async function queueMessage(deps: OutboxDeps, tx: DbOrTx, message: Outgoi
       customerId: message.customerId,
       paymentId: message.paymentId,
       ticketId: message.ticketId,
+      giftKey: message.giftKey,
       dedupeKey: message.dedupeKey,
       maxAttempts: message.maxAttempts,
       nextAttemptAt: now,

@@ -26,7 +26,7 @@ export async function queuePurchaseConfirmation(
   const message = purchaseConfirmationEmail({
     locale: c.locale,
     buyerName: c.buyer.name,
-    event: c.event,
+    event: { ...c.event, timeZone: c.event.timezone },
     tickets: c.tickets,
     amountMinor: c.amountMinor,
     currency: c.currency,

@@ -12,6 +12,8 @@ export interface EventSummary {
   name: string;
   venue: string;
   startsAt: Date;
+  /** IANA zone of the venue. */
+  timezone: string;
 }
 
 /** One recipient's message about the tickets someone gave them, as decided by the code that gave them. */
@@ -20,6 +22,12 @@ export interface RecipientMessage {
   /** The purchase, and the first of the recipient's tickets, that the ledger files the message under. */
   paymentId: string;
   firstTicketId: string;
+  /** The gift the message is about: the sender's Sent tab reads its delivery status by this key. */
+  giftKey: string;
+  /** `purchase`: the sender bought them; `transfer`: the sender passed on tickets they held. */
+  givenAs: "purchase" | "transfer";
+  /** A reminder to a recipient who has not claimed yet. */
+  reminder?: boolean;
   /** Who gave the tickets, as the recipient knows them. */
   sender: string;
   event: EventSummary;
@@ -50,22 +58,41 @@ export async function queueRecipientMessages(
     : `${deps.config.FRONTEND_URL}/my-tickets`;
   const sentLinkLength =
     link.length - SECRET_PLACEHOLDER.length + (m.claimToken ? TOKEN_LENGTH : SECRET_PLACEHOLDER.length);
-  const common = { locale: m.locale, paymentId: m.paymentId, ticketId: m.firstTicketId, secret: m.claimToken };
+  const common = {
+    locale: m.locale,
+    paymentId: m.paymentId,
+    ticketId: m.firstTicketId,
+    giftKey: m.giftKey,
+    secret: m.claimToken,
+  };
+  const template = m.reminder ? "reminder" : m.givenAs === "transfer" ? "transfer" : "assignment";
   await queueMessage(deps, tx, {
     ...common,
     channel: "sms",
     recipient: m.phone,
-    template: `assignment-sms-${kind}`,
-    body: assignmentSms({ locale: m.locale, kind, purchaser: m.sender, event: m.event.name, link, sentLinkLength }),
-    dedupeKey: `assignment-sms:${m.dedupeKey}`,
+    template: `${template}-sms-${kind}`,
+    body: assignmentSms({
+      locale: m.locale,
+      kind,
+      givenAs: m.givenAs,
+      reminder: m.reminder,
+      purchaser: m.sender,
+      event: m.event.name,
+      link,
+      sentLinkLength,
+      ticketCount: m.tickets.length,
+    }),
+    dedupeKey: `${template}-sms:${m.dedupeKey}`,
   });
   if (!m.email) return;
   const email = assignmentEmail({
     locale: m.locale,
     kind,
+    givenAs: m.givenAs,
+    reminder: m.reminder,
     recipientName: m.recipientName,
     purchaser: m.sender,
-    event: m.event,
+    event: { ...m.event, timeZone: m.event.timezone },
     tickets: m.tickets,
     link,
     linkTtlDays: deps.config.REGISTRATION_TOKEN_TTL_DAYS,
@@ -74,10 +101,10 @@ export async function queueRecipientMessages(
     ...common,
     channel: "email",
     recipient: m.email,
-    template: `assignment-email-${kind}`,
+    template: `${template}-email-${kind}`,
     subject: email.subject,
     body: email.text,
     html: email.html,
-    dedupeKey: `assignment-email:${m.dedupeKey}`,
+    dedupeKey: `${template}-email:${m.dedupeKey}`,
   });
 }

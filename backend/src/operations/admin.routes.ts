@@ -1,4 +1,5 @@
 import {
+  adminAuditResponseSchema,
   adminNotificationsResponseSchema,
   adminPaymentsResponseSchema,
   notificationStatusSchema,
@@ -10,6 +11,7 @@ import { z } from "zod";
 import type { Deps } from "../deps";
 import { listNotifications, retryDeadNotification } from "../notifications/ledger";
 import { listPayments } from "../payments/list-payments";
+import { listAudit } from "../shared/audit";
 import { errorResponses } from "../shared/error-handler";
 
 const page = {
@@ -17,20 +19,29 @@ const page = {
   before: z.iso.datetime({ offset: true }).optional(),
 };
 
-/** The operator API: outbox and payments. Admins only (customers.role = 'admin'). */
+/** The operator API: the outbox ledger, payments and the audit log. Admins only (customers.role = 'admin'). */
 export const adminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const schema = { tags: ["operations"], security: [{ bearer: [] }] };
-  const preHandler = app.requireAdmin;
+  // onRequest: a non-admin is refused (403) before their request body is even read.
+  const onRequest = app.requireAdmin;
 
   app.get(
     "/admin/notifications/",
     {
       schema: {
         ...schema,
-        querystring: z.object({ status: notificationStatusSchema.optional(), ...page }),
+        querystring: z.object({
+          status: notificationStatusSchema.optional(),
+          channel: z.enum(["sms", "email"]).optional(),
+          template: z.string().max(100).optional(),
+          /** A number in any spelling, or an email address. */
+          recipient: z.string().max(254).optional(),
+          payment_id: z.uuid().optional(),
+          ...page,
+        }),
         response: { 200: adminNotificationsResponseSchema, ...errorResponses },
       },
-      preHandler,
+      onRequest,
     },
     async (request) => listNotifications(deps, request.query),
   );
@@ -43,9 +54,10 @@ export const adminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
         params: z.object({ id: z.uuid() }),
         response: { 202: retryNotificationResponseSchema, ...errorResponses },
       },
-      preHandler,
+      onRequest,
     },
-    async (request, reply) => reply.status(202).send(await retryDeadNotification(deps, request.params.id)),
+    async (request, reply) =>
+      reply.status(202).send(await retryDeadNotification(deps, request.customer, request.params.id)),
   );
 
   app.get(
@@ -56,8 +68,21 @@ export const adminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
         querystring: z.object({ status: paymentStatusSchema.optional(), ...page }),
         response: { 200: adminPaymentsResponseSchema, ...errorResponses },
       },
-      preHandler,
+      onRequest,
     },
     async (request) => listPayments(deps, request.query),
+  );
+
+  app.get(
+    "/admin/audit/",
+    {
+      schema: {
+        ...schema,
+        querystring: z.object(page),
+        response: { 200: adminAuditResponseSchema, ...errorResponses },
+      },
+      onRequest,
+    },
+    async (request) => listAudit(deps.db, request.query),
   );
 };

@@ -4,8 +4,8 @@ import { customers, events, type payments, ticketCategories, tickets } from "../
 import type { Deps } from "../deps";
 import type { OutboxDeps } from "../notifications/outbox";
 import { queuePurchaseConfirmation } from "../notifications/purchase-confirmation";
-import { notifyRecipient } from "../tickets/assignment/notify-recipient";
-import { findRecipientAccounts } from "../tickets/assignment/recipient-accounts";
+import { giveTickets } from "../tickets/assignment/give-tickets";
+import { recordHistory } from "../tickets/history";
 import { newTicketNumber } from "./ticket-number";
 
 type Payment = typeof payments.$inferSelect;
@@ -34,17 +34,13 @@ export async function createTicketsFromPayment(
   if (!buyer) throw new Error(`payment ${payment.id} has no buyer`);
   const givenTo = (assignee: Payment["items"][number]["assignees"][number]) =>
     assignee && assignee.mobile_number !== buyer.mobileNumber ? assignee : null;
-  const accounts = await findRecipientAccounts(tx, [
-    ...new Set(payment.items.flatMap((i) => i.assignees.flatMap((a) => givenTo(a)?.mobile_number ?? []))),
-  ]);
 
+  // Every ticket is issued to the buyer; those given to someone are then given, one recipient at a time.
   const now = deps.clock.now();
   let position = 0;
   const rows = payment.items.flatMap((item) =>
-    item.assignees.map((entry) => {
+    item.assignees.map(() => {
       position += 1;
-      const assignee = givenTo(entry);
-      const ownerId = assignee ? (accounts.get(assignee.mobile_number)?.id ?? null) : buyer.id;
       return {
         ticketNumber: newTicketNumber(),
         eventId: payment.eventId,
@@ -54,11 +50,7 @@ export async function createTicketsFromPayment(
         priceMinor: item.unit_price_minor,
         currency: payment.currency,
         buyerId: buyer.id,
-        ownerId,
-        assignedName: assignee?.name ?? null,
-        assignedMobile: assignee?.mobile_number ?? null,
-        assignedEmail: assignee?.email ?? null,
-        claimedAt: assignee && ownerId ? now : null,
+        ownerId: buyer.id,
         createdAt: now,
       };
     }),
@@ -72,6 +64,10 @@ export async function createTicketsFromPayment(
     return tx.select().from(tickets).where(eq(tickets.paymentId, payment.id)).orderBy(asc(tickets.position));
   }
   created.sort((a, b) => a.position - b.position);
+  await recordHistory(
+    tx,
+    created.map((t) => ({ ticketId: t.id, action: "issued" as const, at: now, actorId: buyer.id })),
+  );
 
   const event = await tx.query.events.findFirst({ where: eq(events.id, payment.eventId) });
   if (!event) throw new Error(`payment ${payment.id} has no event`);
@@ -86,23 +82,29 @@ export async function createTicketsFromPayment(
     categoryName: categoryName.get(t.categoryId) ?? "",
   });
 
-  const byRecipient = new Map<string, Ticket[]>();
-  for (const t of created) {
-    if (t.assignedMobile) byRecipient.set(t.assignedMobile, [...(byRecipient.get(t.assignedMobile) ?? []), t]);
+  const assignees = payment.items.flatMap((i) => i.assignees);
+  const byRecipient = new Map<string, { assignee: NonNullable<ReturnType<typeof givenTo>>; tickets: Ticket[] }>();
+  for (const ticket of created) {
+    const assignee = givenTo(assignees[ticket.position - 1] ?? null);
+    if (!assignee) continue;
+    const group = byRecipient.get(assignee.mobile_number) ?? { assignee, tickets: [] };
+    group.tickets.push(ticket);
+    byRecipient.set(assignee.mobile_number, group);
   }
-  for (const [phone, group] of byRecipient) {
-    const first = group[0] as Ticket;
-    const account = accounts.get(phone);
-    await notifyRecipient(deps, tx, {
+  for (const [phone, { assignee, tickets: group }] of [...byRecipient].sort(([a], [b]) => a.localeCompare(b))) {
+    await giveTickets(deps, tx, {
+      sender: { id: buyer.id, name: buyer.name, locale: payment.locale },
+      givenAs: "purchase",
+      giftKey: `purchase:${payment.id}:${phone}`,
       paymentId: payment.id,
-      locale: payment.locale,
-      sender: buyer.name,
       event,
-      // An assignment email goes only to the recipient's own address: the one the buyer gave, or their account's.
-      recipient: { phone, name: first.assignedName, email: first.assignedEmail ?? account?.email ?? null },
-      holderId: first.ownerId,
       tickets: group.map(describe),
-      reason: "purchase",
+      recipient: {
+        mobileNumber: phone,
+        name: assignee.name ?? null,
+        email: assignee.email ?? null,
+        locale: assignee.locale,
+      },
     });
   }
   await queuePurchaseConfirmation(deps, tx, {
@@ -110,12 +112,12 @@ export async function createTicketsFromPayment(
     locale: payment.locale,
     buyer,
     event,
-    tickets: created.map((t) => ({
-      ...describe(t),
-      forName: t.assignedMobile ? (t.assignedName ?? t.assignedMobile) : null,
-    })),
+    tickets: created.map((t) => {
+      const assignee = givenTo(assignees[t.position - 1] ?? null);
+      return { ...describe(t), forName: assignee ? (assignee.name ?? assignee.mobile_number) : null };
+    }),
     amountMinor: payment.amountMinor,
     currency: payment.currency,
   });
-  return created;
+  return tx.select().from(tickets).where(eq(tickets.paymentId, payment.id)).orderBy(asc(tickets.position));
 }

@@ -4,9 +4,10 @@ import { payments } from "../db/schema";
 import { inTransaction } from "../db/transaction";
 import type { Deps } from "../deps";
 import { AppError } from "../shared/app-error";
+import { checkGiftNumberAllowance } from "../tickets/assignment/gift-numbers";
 import { releaseExpiredHolds } from "./holds";
 import { type PricedPurchase, pricePurchase } from "./price-purchase";
-import { checkFreeTicketAllowance, checkGiftNumberAllowance, lockBuyer } from "./purchase-limits";
+import { checkFreeTicketAllowance, lockBuyer } from "./purchase-limits";
 import { reserveSeats } from "./seats";
 
 type Payment = typeof payments.$inferSelect;
@@ -44,7 +45,12 @@ export async function openPurchase<T>(
       const priced = await pricePurchase(deps, tx, request);
       await terms.accept(tx, priced);
       await checkFreeTicketAllowance(deps, tx, buyer.id, priced);
-      await checkGiftNumberAllowance(deps, tx, buyer, priced);
+      await checkGiftNumberAllowance(
+        deps,
+        tx,
+        buyer,
+        priced.items.flatMap((i) => i.assignees.flatMap((a) => (a ? [a.mobile_number] : []))),
+      );
       await reserveSeats(tx, priced.items);
       const now = deps.clock.now();
       const [payment] = await tx

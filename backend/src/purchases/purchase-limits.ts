@@ -1,10 +1,9 @@
 import { MAX_OPEN_CHECKOUTS } from "@ticketrunners/shared";
 import { and, eq, gt, or, sql } from "drizzle-orm";
-import { type Db, rowsOf, type Tx } from "../db/client";
+import type { Db, Tx } from "../db/client";
 import { events, payments } from "../db/schema";
 import type { Deps } from "../deps";
 import { AppError } from "../shared/app-error";
-import { DAY } from "../shared/clock";
 import type { PricedPurchase } from "./price-purchase";
 
 export { MAX_OPEN_CHECKOUTS };
@@ -83,43 +82,4 @@ export async function checkOpenCheckoutAllowance(
       })),
     },
   );
-}
-
-/**
- * The numbers a purchase would text, checked against those the buyer already reached in the last 24 h:
- * at most GIFT_NUMBERS_PER_DAY distinct ones, so nobody can use our SMS to reach a thousand numbers.
- */
-export async function checkGiftNumberAllowance(
-  deps: Pick<Deps, "clock" | "config">,
-  tx: Tx,
-  buyer: { id: string; mobileNumber: string },
-  priced: PricedPurchase,
-): Promise<void> {
-  const wanted = new Set(
-    priced.items.flatMap((i) =>
-      i.assignees.flatMap((a) => (a && a.mobile_number !== buyer.mobileNumber ? [a.mobile_number] : [])),
-    ),
-  );
-  if (wanted.size === 0) return;
-  const since = new Date(deps.clock.now().getTime() - DAY);
-  const result = await tx.execute(sql`
-    select distinct a.value->>'mobile_number' as number
-    from ${payments} p
-      cross join lateral jsonb_array_elements(p.items) i(value)
-      cross join lateral jsonb_array_elements(i.value->'assignees') a(value)
-    where p.buyer_id = ${buyer.id} and p.created_at > ${since}
-      and p.status in ('pending', 'paid') and jsonb_typeof(a.value) = 'object'`);
-  const reached = new Set(rowsOf<{ number: string }>(result).map((r) => r.number));
-  reached.delete(buyer.mobileNumber);
-  const limit = deps.config.GIFT_NUMBERS_PER_DAY;
-  const remaining = Math.max(0, limit - reached.size);
-  const fresh = [...wanted].filter((n) => !reached.has(n));
-  if (fresh.length > remaining) {
-    throw new AppError(
-      "LIMIT_REACHED",
-      429,
-      `You can send tickets to at most ${limit} different numbers a day (${remaining} left).`,
-      { kind: "gift_numbers", limit, remaining },
-    );
-  }
 }

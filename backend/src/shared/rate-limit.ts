@@ -61,8 +61,18 @@ export function connectRateLimitRedis(url: string, logger: Logger): RateLimitRed
   };
 }
 
-/** Per-client limits in memory, or in Redis (shared by every process) when one is given. */
-export async function registerRateLimiting(app: FastifyInstance, redis?: Redis): Promise<void> {
+declare module "fastify" {
+  interface FastifyInstance {
+    /** preHandler for every route that texts a code: one hourly budget per client (createOtpSmsLimit). */
+    limitOtpSms: (request: FastifyRequest) => Promise<void>;
+  }
+}
+
+/**
+ * Per-client limits in memory, or in Redis (shared by every process) when one is given; and the one OTP
+ * SMS budget every code-sending route shares.
+ */
+export async function registerRateLimiting(app: FastifyInstance, config: Config, redis?: Redis): Promise<void> {
   await app.register(rateLimit, {
     global: false,
     ...(redis ? { redis, nameSpace: "ticketrunners:rate-limit:" } : {}),
@@ -73,6 +83,7 @@ export async function registerRateLimiting(app: FastifyInstance, redis?: Redis):
         retry_after_seconds: Math.ceil(context.ttl / 1000),
       }),
   });
+  app.decorate("limitOtpSms", createOtpSmsLimit(app, config));
 }
 
 /** Per-client limit for one route, scaled by RATE_LIMIT_SCALE (venues behind one NAT, load tests). */

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { ValidateRegistrationTokenResponse } from "@ticketrunners/shared";
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "../db/client";
 import { preparedQuery } from "../db/prepared";
-import { customers, events, payments, ticketRegistrationTokens, tickets } from "../db/schema";
+import { customers, events, payments, ticketGifts, ticketRegistrationTokens, tickets } from "../db/schema";
 import type { Deps } from "../deps";
 import { AppError } from "../shared/app-error";
 import { DAY } from "../shared/clock";
@@ -15,7 +15,13 @@ type TokenRow = typeof ticketRegistrationTokens.$inferSelect;
 export async function issueRegistrationToken(
   deps: Pick<Deps, "clock" | "config">,
   tx: Tx,
-  input: { ticketId: string; paymentId: string; phoneNumber: string; reason: "purchase" | "resend" },
+  input: {
+    ticketId: string;
+    paymentId: string;
+    giftKey: string;
+    phoneNumber: string;
+    reason: "purchase" | "resend" | "reminder";
+  },
 ): Promise<{ raw: string; row: TokenRow }> {
   const raw = randomBytes(32).toString("base64url");
   const now = deps.clock.now();
@@ -26,6 +32,7 @@ export async function issueRegistrationToken(
       ticketId: input.ticketId,
       paymentId: input.paymentId,
       phoneNumber: input.phoneNumber,
+      giftKey: input.giftKey,
       reason: input.reason,
       createdAt: now,
       expiresAt: new Date(now.getTime() + deps.config.REGISTRATION_TOKEN_TTL_DAYS * DAY),
@@ -68,9 +75,11 @@ const tokenDescription = preparedQuery((db) =>
     .select({
       token: t,
       eventName: events.name,
-      purchaserName: customers.name,
-      waiting: sql<number | string>`(select count(*) from ${tickets} w where w.payment_id = ${t.paymentId}
-        and w.assigned_mobile = ${t.phoneNumber} and w.owner_id is null)`,
+      // The sender the recipient knows: the buyer, or the holder who passed the ticket on.
+      senderName: sql<string>`coalesce((select s.name from ${ticketGifts} g join ${customers} s on s.id = g.sender_id
+        where g.gift_key = ${t.giftKey} order by g.created_at desc limit 1), ${customers.name})`,
+      waiting: sql<number | string>`(select count(*) from ${ticketGifts} w where w.gift_key = ${t.giftKey}
+        and w.mobile_number = ${t.phoneNumber} and w.status = 'waiting')`,
     })
     .from(t)
     .innerJoin(tickets, eq(tickets.id, t.ticketId))
@@ -81,6 +90,40 @@ const tokenDescription = preparedQuery((db) =>
     .limit(1)
     .prepare("registration_token_description"),
 );
+
+/**
+ * Revokes the live claim links a gift sent to a number once no ticket of that gift waits for it any
+ * more (it was reassigned, cancelled or claimed by another way); while one still waits, its link works.
+ */
+export async function revokeClaimLinksIfNothingWaits(
+  tx: Tx,
+  gift: { giftKey: string; mobileNumber: string },
+  now: Date,
+): Promise<void> {
+  const [stillWaiting] = await tx
+    .select({ id: ticketGifts.id })
+    .from(ticketGifts)
+    .where(
+      and(
+        eq(ticketGifts.giftKey, gift.giftKey),
+        eq(ticketGifts.mobileNumber, gift.mobileNumber),
+        eq(ticketGifts.status, "waiting"),
+      ),
+    )
+    .limit(1);
+  if (stillWaiting) return;
+  await revokeClaimLinks(tx, gift, now);
+}
+
+/** Every live claim link of a gift to a number stops working (a resend or reminder replaces them). */
+export async function revokeClaimLinks(tx: Tx, gift: { giftKey: string; mobileNumber: string }, now: Date) {
+  await tx
+    .update(t)
+    .set({ revokedAt: now })
+    .where(
+      and(eq(t.giftKey, gift.giftKey), eq(t.phoneNumber, gift.mobileNumber), eq(t.used, false), isNull(t.revokedAt)),
+    );
+}
 
 /** What the signup page shows for a claim link. Reads only: links nothing, spends nothing. One query. */
 export async function validateRegistrationToken(
@@ -96,7 +139,7 @@ export async function validateRegistrationToken(
     ticket_id: row.token.ticketId,
     ticket_count: Number(row.waiting),
     event_name: row.eventName,
-    purchaser_name: row.purchaserName,
+    purchaser_name: row.senderName,
     expires_at: row.token.expiresAt.toISOString(),
   };
 }

@@ -1,33 +1,29 @@
-import type { ResendClaimResponse } from "@ticketrunners/shared";
-import { MAX_RESENDS_PER_DAY } from "@ticketrunners/shared";
-import { and, count, eq, gt, isNull } from "drizzle-orm";
-import { events, payments, ticketCategories, ticketRegistrationTokens, tickets } from "../db/schema";
+import { MAX_RESENDS_PER_DAY, type ResendClaimResponse } from "@ticketrunners/shared";
+import { and, count, eq, gt } from "drizzle-orm";
+import { ticketCategories, ticketGifts, ticketRegistrationTokens, tickets } from "../db/schema";
 import { inTransaction } from "../db/transaction";
 import type { Deps } from "../deps";
 import type { OutboxDeps } from "../notifications/outbox";
 import { AppError } from "../shared/app-error";
 import { DAY } from "../shared/clock";
 import { notifyRecipient } from "./assignment/notify-recipient";
-import { ticketNotFound } from "./ticket-views";
+import { revokeClaimLinks } from "./registration-tokens";
+import { lockSendersWaitingGift } from "./sender-gift";
 
 export { MAX_RESENDS_PER_DAY };
 
 /**
- * The buyer asks to send a ticket's claim link again: every earlier link for that recipient and
- * purchase stops working, and a new one goes out by SMS (and email, if the buyer gave one).
+ * The sender asks to send a waiting ticket's claim link again: every earlier link of that gift stops
+ * working, and a new one goes out by SMS (and email, if the sender gave one).
  */
 export async function resendClaimLink(
   deps: OutboxDeps & Pick<Deps, "db" | "config">,
-  buyer: { id: string; name: string },
+  sender: { id: string; name: string },
   ticketId: string,
 ): Promise<ResendClaimResponse> {
   const now = deps.clock.now();
   return inTransaction(deps, async (tx) => {
-    const [ticket] = await tx.select().from(tickets).where(eq(tickets.id, ticketId)).for("update");
-    if (!ticket || ticket.buyerId !== buyer.id || !ticket.assignedMobile) throw ticketNotFound();
-    if (ticket.ownerId) throw new AppError("ALREADY_CLAIMED", 409, "This ticket was already claimed.");
-    const phone = ticket.assignedMobile;
-
+    const { ticket, gift, event } = await lockSendersWaitingGift(tx, sender.id, ticketId);
     const [recent] = await tx
       .select({ n: count() })
       .from(ticketRegistrationTokens)
@@ -46,38 +42,36 @@ export async function resendClaimLink(
         { limit: MAX_RESENDS_PER_DAY },
       );
     }
-
-    await tx
-      .update(ticketRegistrationTokens)
-      .set({ revokedAt: now })
+    await revokeClaimLinks(tx, gift, now);
+    const waiting = await tx
+      .select({ id: tickets.id, ticketNumber: tickets.ticketNumber, categoryName: ticketCategories.name })
+      .from(ticketGifts)
+      .innerJoin(tickets, eq(tickets.id, ticketGifts.ticketId))
+      .innerJoin(ticketCategories, eq(ticketCategories.id, tickets.categoryId))
       .where(
         and(
-          eq(ticketRegistrationTokens.paymentId, ticket.paymentId),
-          eq(ticketRegistrationTokens.phoneNumber, phone),
-          eq(ticketRegistrationTokens.used, false),
-          isNull(ticketRegistrationTokens.revokedAt),
+          eq(ticketGifts.giftKey, gift.giftKey),
+          eq(ticketGifts.mobileNumber, gift.mobileNumber),
+          eq(ticketGifts.status, "waiting"),
         ),
-      );
-    const [payment] = await tx.select().from(payments).where(eq(payments.id, ticket.paymentId));
-    const [event] = await tx.select().from(events).where(eq(events.id, ticket.eventId));
-    const group = await tx
-      .select({ id: tickets.id, ticketNumber: tickets.ticketNumber, categoryName: ticketCategories.name })
-      .from(tickets)
-      .innerJoin(ticketCategories, eq(ticketCategories.id, tickets.categoryId))
-      .where(and(eq(tickets.paymentId, ticket.paymentId), eq(tickets.assignedMobile, phone), isNull(tickets.ownerId)))
+      )
       .orderBy(tickets.position);
-    if (!payment || !event) throw new Error(`ticket ${ticket.id} lost its payment or event`);
+    // The asked-for ticket first: the new link names it.
+    waiting.sort((a, b) => Number(b.id === ticket.id) - Number(a.id === ticket.id));
     const { claimLink } = await notifyRecipient(deps, tx, {
-      paymentId: payment.id,
-      locale: payment.locale,
-      sender: buyer.name,
+      paymentId: ticket.paymentId,
+      giftKey: gift.giftKey,
+      givenAs: gift.givenAs,
+      locale: gift.locale,
+      sender: sender.name,
       event,
-      recipient: { phone, name: ticket.assignedName, email: ticket.assignedEmail },
+      recipient: { phone: gift.mobileNumber, name: gift.name, email: gift.email },
       holderId: null,
-      tickets: group,
+      tickets: waiting,
       reason: "resend",
     });
     if (!claimLink) throw new Error("a resend issued no claim link");
+    await tx.update(ticketGifts).set({ lastMessageAt: now }).where(eq(ticketGifts.giftKey, gift.giftKey));
     return { resent: true as const, expires_at: claimLink.expiresAt.toISOString() };
   });
 }

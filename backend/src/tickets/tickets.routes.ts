@@ -2,10 +2,16 @@ import {
   errorResponseSchema,
   myTicketResponseSchema,
   myTicketsResponseSchema,
+  reassignRequestSchema,
+  reassignResponseSchema,
   resendClaimResponseSchema,
+  sentTicketViewSchema,
   type TokenProblemResponse,
+  ticketViewSchema,
   tokenProblemCodeSchema,
   tokenProblemResponseSchema,
+  transferCodeResponseSchema,
+  transferRequestSchema,
   validateRegistrationTokenResponseSchema,
 } from "@ticketrunners/shared";
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
@@ -14,9 +20,11 @@ import { z } from "zod";
 import type { Deps } from "../deps";
 import { errorResponses } from "../shared/error-handler";
 import { perMinute } from "../shared/rate-limit";
+import { cancelGift, reassignGift, transferTicket } from "./change-holder";
 import { getMyTicket, listMyTickets } from "./my-tickets";
 import { TokenProblem, validateRegistrationToken } from "./registration-tokens";
 import { resendClaimLink } from "./resend-claim";
+import { sendTransferCode } from "./transfer-code";
 
 export const ticketsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const schema = { tags: ["tickets"], security: [{ bearer: [] }] };
@@ -37,7 +45,59 @@ export const ticketsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
       schema: { ...schema, params: ticketId, response: { 200: myTicketResponseSchema, ...errorResponses } },
       preHandler: app.authenticate,
     },
-    async (request) => getMyTicket(deps, request.customer.id, request.params.id),
+    async (request) => getMyTicket(deps, request.customer, request.params.id),
+  );
+
+  // Changing a ticket's holder (SPEC: after the purchase). Each takes the ticket's row lock.
+  const region = deps.config.DEFAULT_PHONE_REGION;
+  app.post(
+    "/users/tickets/:id/reassign/",
+    {
+      schema: {
+        ...schema,
+        params: ticketId,
+        body: reassignRequestSchema(region),
+        response: { 200: reassignResponseSchema, ...errorResponses },
+      },
+      preHandler: app.authenticate,
+      config: perMinute(deps.config, 20),
+    },
+    async (request) => reassignGift(deps, request.customer, request.params.id, request.body),
+  );
+
+  app.post(
+    "/users/tickets/:id/cancel-gift/",
+    {
+      schema: { ...schema, params: ticketId, response: { 200: ticketViewSchema, ...errorResponses } },
+      preHandler: app.authenticate,
+      config: perMinute(deps.config, 20),
+    },
+    async (request) => cancelGift(deps, request.customer, request.params.id),
+  );
+
+  app.post(
+    "/users/tickets/transfer-code/",
+    {
+      schema: { ...schema, response: { 202: transferCodeResponseSchema, ...errorResponses } },
+      preHandler: [app.authenticate, app.limitOtpSms],
+      config: perMinute(deps.config, 10),
+    },
+    async (request, reply) => reply.status(202).send(await sendTransferCode(deps, request.customer)),
+  );
+
+  app.post(
+    "/users/tickets/:id/transfer/",
+    {
+      schema: {
+        ...schema,
+        params: ticketId,
+        body: transferRequestSchema(region),
+        response: { 200: sentTicketViewSchema, ...errorResponses },
+      },
+      preHandler: app.authenticate,
+      config: perMinute(deps.config, 20),
+    },
+    async (request) => transferTicket(deps, request.customer, request.params.id, request.body),
   );
 
   app.post(

@@ -6,6 +6,7 @@ import {
   OTP_RESEND_INTERVAL_SECONDS,
   OTP_TTL_MINUTES,
   SIGNUP_TOKEN_TTL_MINUTES,
+  TRANSFER_CODE_TTL_MINUTES,
 } from "@ticketrunners/shared";
 import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import type { DbOrTx, Tx } from "../db/client";
@@ -18,6 +19,9 @@ import { DAY, MINUTE } from "../shared/clock";
 import { hmacSha256, safeEqual, sha256 } from "../shared/hashing";
 
 export const OTP_TTL_MS = OTP_TTL_MINUTES * MINUTE;
+/** A transfer code serves its owner's transfers for longer: several tickets to several people, one code. */
+const ttlOf = (purpose: OtpPurpose) => (purpose === "transfer" ? TRANSFER_CODE_TTL_MINUTES : OTP_TTL_MINUTES) * MINUTE;
+
 export { OTP_MAX_ATTEMPTS, OTP_MAX_PER_DAY };
 export const OTP_RESEND_INTERVAL_MS = OTP_RESEND_INTERVAL_SECONDS * 1000;
 /** Codes texted to one number for one purpose per 24 h: bounds what SMS pumping can cost us. */
@@ -92,7 +96,7 @@ export async function issueOtp(
       target: input.target,
       codeHash: codeHash(deps, input.purpose, input.target, code),
       payload: input.payload,
-      expiresAt: new Date(now.getTime() + OTP_TTL_MS),
+      expiresAt: new Date(now.getTime() + ttlOf(input.purpose)),
       createdAt: now,
     })
     .returning();
@@ -102,7 +106,7 @@ export async function issueOtp(
     recipient: input.target,
     template: `otp-${input.purpose}`,
     locale: input.locale,
-    body: otpSms(input.purpose, input.locale, { ttlMs: OTP_TTL_MS }),
+    body: otpSms(input.purpose, input.locale, { ttlMs: ttlOf(input.purpose) }),
     secret: code,
     dedupeKey: `otp:${row.id}`,
     // A code is worthless after five minutes; do not keep retrying for hours.
@@ -206,6 +210,39 @@ export async function findVerifiedSignup(
     .limit(1);
   const [row] = lock ? await query.for("update") : await query;
   return row;
+}
+
+/**
+ * Checks the code an owner typed to pass a ticket on. Unlike a login code it is not used up by a
+ * transfer, right or refused: it serves every transfer until it expires. Only wrong tries count (5).
+ */
+export async function checkTransferCode(
+  deps: Pick<Deps, "db" | "clock" | "config">,
+  input: { target: string; code: string },
+): Promise<void> {
+  const [current] = await deps.db
+    .select()
+    .from(otpCodes)
+    .where(and(eq(otpCodes.target, input.target), eq(otpCodes.purpose, "transfer"), isNull(otpCodes.consumedAt)))
+    .orderBy(desc(otpCodes.createdAt))
+    .limit(1);
+  if (!current) throw noActiveOtp();
+  if (current.expiresAt <= deps.clock.now()) {
+    throw new AppError("OTP_EXPIRED", 400, "This code has expired. Ask for a new one.");
+  }
+  if (current.attempts >= OTP_MAX_ATTEMPTS) {
+    throw new AppError("OTP_ATTEMPTS_EXCEEDED", 429, "Too many wrong codes. Ask for a new one.");
+  }
+  if (safeEqual(current.codeHash, codeHash(deps, "transfer", input.target, input.code))) return;
+  const [counted] = await deps.db
+    .update(otpCodes)
+    .set({ attempts: sql`${otpCodes.attempts} + 1` })
+    .where(and(eq(otpCodes.id, current.id), lt(otpCodes.attempts, OTP_MAX_ATTEMPTS)))
+    .returning({ attempts: otpCodes.attempts });
+  if (!counted) throw new AppError("OTP_ATTEMPTS_EXCEEDED", 429, "Too many wrong codes. Ask for a new one.");
+  throw new AppError("INVALID_OTP", 401, "This code is not correct.", {
+    attempts_left: OTP_MAX_ATTEMPTS - counted.attempts,
+  });
 }
 
 export async function spendOtp(tx: Tx, id: string, at: Date): Promise<void> {

@@ -17,20 +17,21 @@ export const customers = pgTable("customers", {
   locale: text("locale", { enum: ["en", "ar"] })
     .notNull()
     .default("en"),
-  /** `admin` may use the operator API (outbox and payments). */
-  role: text("role", { enum: ["customer", "admin"] })
+  /** `staff` check tickets in at the door; `admin` also run the platform (the operator console). */
+  role: text("role", { enum: ["customer", "staff", "admin"] })
     .notNull()
     .default("customer"),
   ...timestamps,
 });
 
-export type OtpPurpose = "register" | "login";
+/** `transfer`: the owner proves it is them before passing tickets on (a stolen session cannot). */
+export type OtpPurpose = "register" | "login" | "transfer";
 
 export const otpCodes = pgTable(
   "otp_codes",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    purpose: text("purpose", { enum: ["register", "login"] }).notNull(),
+    purpose: text("purpose", { enum: ["register", "login", "transfer"] }).notNull(),
     target: text("target").notNull(),
     codeHash: text("code_hash").notNull(),
     /** What the person typed when asking for the code (registration: name, email, locale). */

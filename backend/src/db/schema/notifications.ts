@@ -24,6 +24,8 @@ export const notifications = pgTable(
     /** The purchase and (for a recipient's messages) the first of their tickets this message is about. */
     paymentId: uuid("payment_id"),
     ticketId: uuid("ticket_id"),
+    /** For a gift's recipient: the gift it is about, whose delivery status the sender sees. */
+    giftKey: text("gift_key"),
     dedupeKey: text("dedupe_key").notNull().unique(),
     status: text("status", { enum: ["queued", "sending", "sent", "failed", "dead"] })
       .notNull()
@@ -42,6 +44,7 @@ export const notifications = pgTable(
     index("notifications_due_idx").on(t.status, t.nextAttemptAt),
     index("notifications_created_idx").on(t.createdAt),
     index("notifications_payment_idx").on(t.paymentId),
+    index("notifications_gift_key_idx").on(t.giftKey),
   ],
 );
 

@@ -7,6 +7,8 @@ export interface PurchaseAssignee {
   /** E.164 */
   mobile_number: string;
   email?: string;
+  /** The language to write to them in when they have no account. */
+  locale?: "en" | "ar";
 }
 
 export interface PurchaseItem {

@@ -18,8 +18,13 @@ export const ticketRegistrationTokens = pgTable(
       .notNull()
       .references(() => payments.id),
     phoneNumber: text("phone_number").notNull(),
-    /** `purchase` for the link sent with the purchase, `resend` for one the buyer asked for. */
-    reason: text("reason", { enum: ["purchase", "resend"] })
+    /** The gift the link claims: every ticket waiting under this key for the number (see ticket_gifts). */
+    giftKey: text("gift_key"),
+    /**
+     * `purchase`: sent with the gift (at purchase, transfer or reassignment); `resend`: the sender asked
+     * for it again; `reminder`: sent by the reminder job.
+     */
+    reason: text("reason", { enum: ["purchase", "resend", "reminder"] })
       .notNull()
       .default("purchase"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -31,5 +36,6 @@ export const ticketRegistrationTokens = pgTable(
   (t) => [
     index("registration_tokens_phone_idx").on(t.phoneNumber),
     index("registration_tokens_ticket_idx").on(t.ticketId, t.createdAt),
+    index("registration_tokens_gift_key_idx").on(t.giftKey),
   ],
 );

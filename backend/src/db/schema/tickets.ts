@@ -33,6 +33,11 @@ export const tickets = pgTable(
       .notNull()
       .default("valid"),
     claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    /** Bumped at every change of holder: a door code signed for an older version no longer admits. */
+    holderVersion: integer("holder_version").notNull().default(0),
+    checkedInAt: timestamp("checked_in_at", { withTimezone: true }),
+    /** The staff member who admitted it. */
+    checkedInBy: uuid("checked_in_by").references(() => customers.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

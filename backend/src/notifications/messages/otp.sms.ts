@@ -12,5 +12,6 @@ export interface OtpSmsOptions {
 export function otpSms(purpose: OtpPurpose, locale: Locale, options: OtpSmsOptions): string {
   const t = translator(locale);
   const expiry = t("otpSms.expiry", { count: Math.max(1, Math.floor(options.ttlMs / 60_000)) });
-  return t(purpose === "register" ? "otpSms.register" : "otpSms.login", { code: SECRET_PLACEHOLDER, expiry });
+  const key = { register: "otpSms.register", login: "otpSms.login", transfer: "otpSms.transfer" } as const;
+  return t(key[purpose], { code: SECRET_PLACEHOLDER, expiry });
 }

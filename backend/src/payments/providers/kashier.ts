@@ -1,7 +1,7 @@
 import type { Config } from "../../config";
 import { hmacSha256 } from "../../shared/hashing";
 import type { GatewayVerdict, PaymentProvider, PaymentRow } from "./provider";
-import { badSignature, checkSignature, header, toMajorUnits } from "./signatures";
+import { badSignature, checkSignature, header, toMajorUnits, toMinorUnits } from "./signatures";
 
 export const KASHIER_SIGNATURE_HEADER = "x-kashier-signature";
 /** The webhook fields a verdict is built from: each must be covered by the signature. */
@@ -60,7 +60,7 @@ export function kashierProvider(options: KashierOptions): PaymentProvider {
     name: "kashier",
 
     checkoutUrl(payment: PaymentRow) {
-      const amount = toMajorUnits(payment.amountMinor);
+      const amount = toMajorUnits(payment.amountMinor, payment.currency);
       const query = new URLSearchParams({
         merchantId: options.merchantId,
         orderId: payment.id,
@@ -107,7 +107,7 @@ export function kashierProvider(options: KashierOptions): PaymentProvider {
         paymentId: String(data.merchantOrderId ?? ""),
         status: data.status === "SUCCESS" ? "paid" : "failed",
         providerReference: transactionId || undefined,
-        amountMinor: data.amount === undefined ? undefined : Math.round(Number(data.amount) * 100),
+        amountMinor: data.amount === undefined ? undefined : toMinorUnits(data.amount, String(data.currency ?? "EGP")),
         currency: data.currency === undefined ? undefined : String(data.currency),
       };
     },
@@ -120,7 +120,7 @@ export function kashierProvider(options: KashierOptions): PaymentProvider {
         paymentId: params.merchantOrderId ?? "",
         status: params.paymentStatus === "SUCCESS" ? "paid" : "failed",
         providerReference: params.transactionId ?? params.orderId,
-        amountMinor: params.amount === undefined ? undefined : Math.round(Number(params.amount) * 100),
+        amountMinor: params.amount === undefined ? undefined : toMinorUnits(params.amount, params.currency ?? "EGP"),
         currency: params.currency,
       };
     },

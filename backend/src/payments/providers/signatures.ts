@@ -1,3 +1,4 @@
+import { currencyDigits } from "@ticketrunners/shared";
 import { AppError } from "../../shared/app-error";
 import { hmacSha256, safeEqual } from "../../shared/hashing";
 
@@ -13,5 +14,12 @@ export const header = (headers: Record<string, string | string[] | undefined>, n
   return Array.isArray(value) ? value[0] : value;
 };
 
-/** Minor units → the decimal string gateways expect ("350.00"). */
-export const toMajorUnits = (amountMinor: number) => (amountMinor / 100).toFixed(2);
+/** Minor units → the decimal string gateways expect ("350.00"; as many decimals as the currency has). */
+export const toMajorUnits = (amountMinor: number, currency: string) => {
+  const digits = currencyDigits(currency);
+  return (amountMinor / 10 ** digits).toFixed(digits);
+};
+
+/** A gateway's decimal amount → minor units. */
+export const toMinorUnits = (amount: unknown, currency: string) =>
+  Math.round(Number(amount) * 10 ** currencyDigits(currency));

@@ -8,6 +8,9 @@ import { issueRegistrationToken } from "../registration-tokens";
 /** Tickets one sender gave one recipient, and whether the recipient already holds them. */
 export interface GivenTickets {
   paymentId: string;
+  /** What the recipient is told about together; messages and claim links are filed under it. */
+  giftKey: string;
+  givenAs: "purchase" | "transfer";
   /** The language the recipient is written to in. */
   locale: Locale;
   /** The name the recipient knows the sender by. */
@@ -17,14 +20,14 @@ export interface GivenTickets {
   /** The recipient's account when the tickets are theirs at once; null while they wait for a signup. */
   holderId: string | null;
   tickets: { id: string; ticketNumber: string; categoryName: string }[];
-  /** `purchase`: given when bought; `resend`: the sender asked for the link again. */
-  reason: "purchase" | "resend";
+  /** `purchase`: told when given; `resend`: the sender asked for the link again; `reminder`: the job. */
+  reason: "purchase" | "resend" | "reminder";
 }
 
 /**
  * Tells a recipient about tickets given to them, in the transaction that gave them: a holder is sent to
- * My Tickets, a waiting recipient gets a fresh single-use claim link. One SMS (and one email) per
- * recipient per purchase, however many tickets; a resend is a message of its own.
+ * My Tickets, a waiting recipient gets a fresh single-use claim link. One SMS (and one email) per gift,
+ * however many tickets; a resend or a reminder is a message of its own.
  */
 export async function notifyRecipient(
   deps: OutboxDeps & Pick<Deps, "config">,
@@ -38,6 +41,7 @@ export async function notifyRecipient(
     : await issueRegistrationToken(deps, tx, {
         ticketId: first.id,
         paymentId: given.paymentId,
+        giftKey: given.giftKey,
         phoneNumber: given.recipient.phone,
         reason: given.reason,
       });
@@ -45,6 +49,9 @@ export async function notifyRecipient(
     locale: given.locale,
     paymentId: given.paymentId,
     firstTicketId: first.id,
+    giftKey: given.giftKey,
+    givenAs: given.givenAs,
+    reminder: given.reason === "reminder",
     sender: given.sender,
     event: given.event,
     tickets: given.tickets,
@@ -52,8 +59,11 @@ export async function notifyRecipient(
     recipientName: given.recipient.name,
     email: given.recipient.email,
     claimToken: token?.raw,
+    // The first message of a gift is one per gift key, however often the gift is written; later ones per link.
     dedupeKey:
-      given.reason === "purchase" || !token ? `${given.paymentId}:${given.recipient.phone}` : `resend:${token.row.id}`,
+      given.reason === "purchase" || !token
+        ? given.giftKey.replace(/^purchase:/, "")
+        : `${given.reason}:${token.row.id}`,
   });
   return token ? { claimLink: { id: token.row.id, expiresAt: token.row.expiresAt } } : {};
 }

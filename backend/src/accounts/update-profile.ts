@@ -1,0 +1,31 @@
+import type { Locale, User } from "@ticketrunners/shared";
+import { eq } from "drizzle-orm";
+import { customers } from "../db/schema";
+import type { Deps } from "../deps";
+import { toUser } from "./sessions";
+
+export interface ProfileChanges {
+  name?: string;
+  /** null removes the address: no more emails. */
+  email?: string | null;
+  locale?: Locale;
+}
+
+/** PATCH /users/me/: a customer changes their name, email address or the language we write to them in. */
+export async function updateProfile(
+  deps: Pick<Deps, "db">,
+  customerId: string,
+  changes: ProfileChanges,
+): Promise<User> {
+  const [customer] = await deps.db
+    .update(customers)
+    .set({
+      ...(changes.name === undefined ? {} : { name: changes.name }),
+      ...(changes.email === undefined ? {} : { email: changes.email }),
+      ...(changes.locale === undefined ? {} : { locale: changes.locale }),
+    })
+    .where(eq(customers.id, customerId))
+    .returning();
+  if (!customer) throw new Error(`customer ${customerId} vanished`);
+  return toUser(customer);
+}

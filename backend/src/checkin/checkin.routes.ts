@@ -1,0 +1,73 @@
+import {
+  checkinAdmittedSchema,
+  checkinCountsSchema,
+  checkinRefusedSchema,
+  checkinRequestSchema,
+  eventListSchema,
+} from "@ticketrunners/shared";
+import type { FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Deps } from "../deps";
+import { listUpcomingEvents } from "../events/list-events";
+import { DAY } from "../shared/clock";
+import { errorResponses } from "../shared/error-handler";
+import { checkIn, checkinCounts } from "./check-in";
+
+/** Door staff admit tickets: scanned door codes or typed ticket numbers. Staff and operators only. */
+export const checkinRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  const schema = { tags: ["check-in"], security: [{ bearer: [] }] };
+
+  app.post(
+    "/checkin/",
+    {
+      schema: {
+        ...schema,
+        body: checkinRequestSchema,
+        response: {
+          200: checkinAdmittedSchema,
+          404: checkinRefusedSchema,
+          409: checkinRefusedSchema,
+          ...errorResponses,
+        },
+      },
+      preHandler: app.requireStaff,
+      config: {
+        // Per staff member (after they are known): a scanner at a busy gate, not a key-guessing script.
+        rateLimit: {
+          max: Math.max(1, Math.round(120 * deps.config.RATE_LIMIT_SCALE)),
+          timeWindow: 60_000,
+          hook: "preHandler",
+          keyGenerator: (request: FastifyRequest) => `checkin:${request.customer.id}`,
+        },
+      },
+    },
+    async (request, reply) => {
+      const outcome = await checkIn(deps, request.customer, request.body);
+      return reply.status(outcome.status).send(outcome.body);
+    },
+  );
+
+  app.get(
+    "/checkin/events/",
+    {
+      schema: { ...schema, response: { 200: eventListSchema, ...errorResponses } },
+      preHandler: app.requireStaff,
+    },
+    // At the door an event is still there after its start: those that started in the last day, and the upcoming ones.
+    async () => listUpcomingEvents(deps, new Date(deps.clock.now().getTime() - DAY)),
+  );
+
+  app.get(
+    "/checkin/events/:id/",
+    {
+      schema: {
+        ...schema,
+        params: z.object({ id: z.uuid() }),
+        response: { 200: checkinCountsSchema, ...errorResponses },
+      },
+      preHandler: app.requireStaff,
+    },
+    async (request) => checkinCounts(deps, request.params.id),
+  );
+};

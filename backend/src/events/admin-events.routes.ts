@@ -1,0 +1,144 @@
+import {
+  adminAttendeesResponseSchema,
+  adminCategoryCreateSchema,
+  adminCategorySchema,
+  adminCategoryUpdateSchema,
+  adminEventCreateSchema,
+  adminEventSchema,
+  adminEventsResponseSchema,
+  adminEventUpdateSchema,
+  adminSalesSchema,
+} from "@ticketrunners/shared";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Deps } from "../deps";
+import { errorResponses } from "../shared/error-handler";
+import {
+  createAdminEvent,
+  createCategory,
+  getAdminEvent,
+  listAdminEvents,
+  publishAdminEvent,
+  unpublishAdminEvent,
+  updateAdminEvent,
+  updateCategory,
+} from "./admin-events";
+import { attendeesCsv, eventSales, listAttendees } from "./event-sales";
+
+/** The operator console's events: drafts and published ones, their categories, sales and attendees. Admins only. */
+export const adminEventsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
+  const schema = { tags: ["admin: events"], security: [{ bearer: [] }] };
+  // onRequest: a non-admin is refused (403) before their request body is even read.
+  const onRequest = app.requireAdmin;
+  const id = z.object({ id: z.uuid() });
+  const event = { 200: adminEventSchema, ...errorResponses };
+
+  app.get(
+    "/admin/events/",
+    { schema: { ...schema, response: { 200: adminEventsResponseSchema, ...errorResponses } }, onRequest },
+    async () => listAdminEvents(deps),
+  );
+
+  app.post(
+    "/admin/events/",
+    {
+      schema: { ...schema, body: adminEventCreateSchema, response: { 201: adminEventSchema, ...errorResponses } },
+      onRequest,
+    },
+    async (request, reply) => reply.status(201).send(await createAdminEvent(deps, request.customer, request.body)),
+  );
+
+  app.get("/admin/events/:id/", { schema: { ...schema, params: id, response: event }, onRequest }, async (request) =>
+    getAdminEvent(deps, request.params.id),
+  );
+
+  app.patch(
+    "/admin/events/:id/",
+    { schema: { ...schema, params: id, body: adminEventUpdateSchema, response: event }, onRequest },
+    async (request) => updateAdminEvent(deps, request.customer, request.params.id, request.body),
+  );
+
+  app.post(
+    "/admin/events/:id/publish/",
+    { schema: { ...schema, params: id, response: event }, onRequest },
+    async (request) => publishAdminEvent(deps, request.customer, request.params.id),
+  );
+
+  app.post(
+    "/admin/events/:id/unpublish/",
+    { schema: { ...schema, params: id, response: event }, onRequest },
+    async (request) => unpublishAdminEvent(deps, request.customer, request.params.id),
+  );
+
+  app.post(
+    "/admin/events/:id/categories/",
+    {
+      schema: {
+        ...schema,
+        params: id,
+        body: adminCategoryCreateSchema,
+        response: { 201: adminCategorySchema, ...errorResponses },
+      },
+      onRequest,
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createCategory(deps, request.customer, request.params.id, request.body)),
+  );
+
+  app.patch(
+    "/admin/categories/:id/",
+    {
+      schema: {
+        ...schema,
+        params: id,
+        body: adminCategoryUpdateSchema,
+        response: { 200: adminCategorySchema, ...errorResponses },
+      },
+      onRequest,
+    },
+    async (request) => updateCategory(deps, request.customer, request.params.id, request.body),
+  );
+
+  app.get(
+    "/admin/events/:id/sales/",
+    { schema: { ...schema, params: id, response: { 200: adminSalesSchema, ...errorResponses } }, onRequest },
+    async (request) => eventSales(deps, request.params.id),
+  );
+
+  app.get(
+    "/admin/events/:id/attendees/",
+    {
+      schema: {
+        ...schema,
+        params: id,
+        querystring: z.object({
+          q: z.string().max(100).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(50),
+          offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+        }),
+        response: { 200: adminAttendeesResponseSchema, ...errorResponses },
+      },
+      onRequest,
+    },
+    async (request) => listAttendees(deps, request.params.id, request.query),
+  );
+
+  app.get(
+    "/admin/events/:id/attendees.csv",
+    {
+      schema: {
+        ...schema,
+        params: id,
+        response: { 200: z.string().describe("text/csv: one row per ticket, RFC 4180"), ...errorResponses },
+      },
+      onRequest,
+    },
+    async (request, reply) => {
+      const csv = await attendeesCsv(deps, request.params.id);
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="attendees-${request.params.id}.csv"`)
+        .send(csv);
+    },
+  );
+};
