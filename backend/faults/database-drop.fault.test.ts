@@ -2,9 +2,11 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import type { Database } from "../src/db/client";
+import { createEvent, insertCustomers, startSessions } from "../src/test-support/factories";
+import { uniqueMobile } from "../src/test-support/phone-numbers";
 import { adminUrl, createTestDatabase } from "../src/test-support/test-database";
-import { outboxAccounting, outboxSettled, printAccounting, purchaseAccounting } from "./support/accounting";
-import { insertCustomers, insertEvent, mintSessions, sandboxWebhook, uniqueMobile } from "./support/fixtures";
+import { outboxAccounting, outboxSettled, printAccounting, purchaseAccounting, rows } from "./support/accounting";
+import { seedFor, signedWebhook } from "./support/fixtures";
 import { type HttpResult, json, send, tally, unboundedAgent } from "./support/http";
 import { dumpOutput, type ServerProcess, sleep, startServer, stopAll, waitUntil } from "./support/processes";
 
@@ -29,28 +31,29 @@ afterAll(async () => {
   await database?.close();
 });
 
-const query = async <T>(q: ReturnType<typeof sql>) => ((await database.db.execute(q)) as unknown as { rows: T[] }).rows;
+const query = <T>(q: ReturnType<typeof sql>) => rows<T>(database.db, q);
 
 describe("Postgres drops the server's connections mid-request", () => {
   it("keeps the server up and never leaves a partial purchase", async () => {
     onTestFailed(() => console.log(dumpOutput([server])));
     const db = database.db;
+    const seed = seedFor(db);
     const dbName = new URL(database.url ?? "").pathname.slice(1);
     // Bookings take free seats at one event, checkouts priced seats at another.
-    const free = await insertEvent(db, { capacity: 5_000, name: "Fault Suite Free Day" });
-    const { event, category } = await insertEvent(db, { capacity: 5_000, priceMinor: PRICE });
-    const buyers = await insertCustomers(db, 40, { namePrefix: "Drop Buyer", withEmail: true });
-    const tokens = await mintSessions(db, buyers);
+    const free = await createEvent(seed, { capacity: 5_000, name: "Fault Suite Free Day" });
+    const { event, category } = await createEvent(seed, { capacity: 5_000, priceMinor: PRICE });
+    const buyers = await insertCustomers(seed, 40, { namePrefix: "Drop Buyer", withEmail: true });
+    const tokens = await startSessions(seed, buyers);
     const agent = unboundedAgent();
     const base = `${server.origin}/api/v1`;
     const body = (on: { event: { id: string }; category: { id: string } } = { event, category }) => ({
       event_id: on.event.id,
-      items: [{ category_id: on.category.id, quantity: 2, assignees: [null, { mobile_number: uniqueMobile() }] }],
+      items: [{ category_id: on.category.id, quantity: 2, assignees: [null, { mobile_number: uniqueMobile().e164 }] }],
     });
 
     const results: Record<"book" | "checkout" | "webhook", HttpResult[]> = { book: [], checkout: [], webhook: [] };
     /** Webhooks the gateway must deliver again (no 200 yet), as a real gateway retries. */
-    const undelivered = new Map<string, ReturnType<typeof sandboxWebhook>>();
+    const undelivered = new Map<string, ReturnType<typeof signedWebhook>>();
     let n = 0;
     const deadline = Date.now() + STREAM_MS;
     const lane = async () => {
@@ -66,7 +69,7 @@ describe("Postgres drops the server's connections mid-request", () => {
         const paymentId = json<{ transaction_id?: string }>(checkout)?.transaction_id;
         if (checkout.status !== 201 || !paymentId) continue;
         // Every fourth checkout is declined: its seats must come back.
-        const hook = sandboxWebhook({
+        const hook = signedWebhook({
           event_id: `evt_drop_${i}`,
           transaction_id: paymentId,
           status: i % 8 === 7 ? "failed" : "paid",

@@ -1,11 +1,13 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import type { Database } from "../src/db/client";
+import { createEvent, insertCustomers, purchaseOf, startSessions } from "../src/test-support/factories";
 import { type FakeHttpServer, startFakeHttpServer } from "../src/test-support/fakes/http-server";
 import { type FakeSmtpServer, startFakeSmtpServer } from "../src/test-support/fakes/smtp-server";
+import { uniqueMobile } from "../src/test-support/phone-numbers";
 import { createTestDatabase } from "../src/test-support/test-database";
-import { outboxAccounting, outboxSettled, printAccounting, purchaseAccounting } from "./support/accounting";
-import { insertCustomers, insertEvent, mintSessions, uniqueMobile } from "./support/fixtures";
+import { outboxAccounting, outboxSettled, printAccounting, purchaseAccounting, rows } from "./support/accounting";
+import { fakeProviders, seedFor } from "./support/fixtures";
 import { percentile, send, tally } from "./support/http";
 import { dumpOutput, type ServerProcess, startServer, stopAll, waitUntil } from "./support/processes";
 
@@ -34,12 +36,7 @@ beforeAll(async () => {
   smtp = await startFakeSmtpServer();
   smtp.refuseRecipients(() => ({ code: 451, message: "4.3.0 Mail server temporarily unavailable" }));
   server = await startServer("server", database.url ?? "", {
-    SMS_PROVIDER: "http",
-    SMS_HTTP_URL: `${gateway.origin}/send`,
-    SMS_HTTP_TOKEN: "gateway-token",
-    EMAIL_HOST: "127.0.0.1",
-    EMAIL_PORT: String(smtp.port),
-    EMAIL_USE_TLS: "false",
+    ...fakeProviders(gateway, smtp),
     // Retries start 200 ms apart instead of 2 s, so several happen within seconds (the default is 2,000).
     WORKER_RETRY_BASE_MS: "200",
   });
@@ -52,16 +49,17 @@ afterAll(async () => {
   await database?.close();
 });
 
-const query = async <T>(q: ReturnType<typeof sql>) => ((await database.db.execute(q)) as unknown as { rows: T[] }).rows;
+const query = <T>(q: ReturnType<typeof sql>) => rows<T>(database.db, q);
 
 describe("the SMS gateway and the SMTP server go down, then come back", () => {
   it("delays every message while they are down and delivers each exactly once when they return", async () => {
     onTestFailed(() => console.log(dumpOutput([server])));
     const db = database.db;
-    const { event, category } = await insertEvent(db, { capacity: 100 });
-    const buyers = await insertCustomers(db, PURCHASES, { namePrefix: "Outage Buyer", withEmail: true });
-    const friends = await insertCustomers(db, PURCHASES, { namePrefix: "Outage Friend", withEmail: true });
-    const tokens = await mintSessions(db, buyers);
+    const seed = seedFor(db);
+    const { category } = await createEvent(seed, { capacity: 100 });
+    const buyers = await insertCustomers(seed, PURCHASES, { namePrefix: "Outage Buyer", withEmail: true });
+    const friends = await insertCustomers(seed, PURCHASES, { namePrefix: "Outage Friend", withEmail: true });
+    const tokens = await startSessions(seed, buyers);
 
     // Each purchase: the buyer's ticket, one for a new number with an email, one for an existing customer.
     // Every recipient is different, so "delivered once" is a count per recipient.
@@ -71,27 +69,18 @@ describe("the SMS gateway and the SMTP server go down, then come back", () => {
     const bookings = await Promise.all(
       buyers.map((buyer, i) => {
         const friend = friends[i] as (typeof friends)[number];
-        const stranger = uniqueMobile();
+        const stranger = uniqueMobile().e164;
         const strangerEmail = `new${stranger.slice(1)}@faults.test`;
         expectedSms.push(stranger, friend.mobileNumber);
         strangers.push(stranger);
         expectedMail.push(buyer.email as string, strangerEmail, friend.email as string);
         return send(`${server.origin}/api/v1/tickets/book/`, {
           token: tokens[i],
-          body: {
-            event_id: event.id,
-            items: [
-              {
-                category_id: category.id,
-                quantity: 3,
-                assignees: [
-                  null,
-                  { name: "Stranger", mobile_number: stranger, email: strangerEmail },
-                  { mobile_number: friend.mobileNumber },
-                ],
-              },
-            ],
-          },
+          body: purchaseOf(category, [
+            null,
+            { name: "Stranger", mobile_number: stranger, email: strangerEmail },
+            { mobile_number: friend.mobileNumber },
+          ]),
         });
       }),
     );

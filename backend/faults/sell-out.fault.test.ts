@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import type { Database } from "../src/db/client";
+import { createEvent, insertCustomers, startSessions } from "../src/test-support/factories";
 import { createTestDatabase } from "../src/test-support/test-database";
 import { outboxAccounting, outboxSettled, printAccounting, purchaseAccounting } from "./support/accounting";
-import { insertCustomers, insertEvent, mintSessions } from "./support/fixtures";
+import { seedFor } from "./support/fixtures";
 import { errorCode, percentile, send, tally, unboundedAgent } from "./support/http";
 import { dumpOutput, type ServerProcess, startServer, stopAll, waitUntil } from "./support/processes";
 
@@ -27,9 +28,10 @@ describe("a sell-out", () => {
   it("sells exactly 100 seats to 1,000 concurrent buyers and tells the other 900 SOLD_OUT", async () => {
     onTestFailed(() => console.log(dumpOutput([server])));
     const db = database.db;
-    const { event, category } = await insertEvent(db, { capacity: SEATS });
-    const buyers = await insertCustomers(db, BUYERS, { namePrefix: "Rush Buyer", withEmail: true });
-    const tokens = await mintSessions(db, buyers);
+    const seed = seedFor(db);
+    const { event, category } = await createEvent(seed, { capacity: SEATS });
+    const buyers = await insertCustomers(seed, BUYERS, { namePrefix: "Rush Buyer", withEmail: true });
+    const tokens = await startSessions(seed, buyers);
 
     const agent = unboundedAgent();
     const started = performance.now();

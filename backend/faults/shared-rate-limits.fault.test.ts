@@ -197,7 +197,7 @@ describe("createOtpSmsLimit over Redis", () => {
     const redis = connectRateLimitRedis(url, createLogger("silent"));
     const app = Fastify({ trustProxy: ["127.0.0.1"] });
     registerErrorHandling(app);
-    await registerRateLimiting(app, redis.client);
+    await registerRateLimiting(app, config, redis.client);
     await app.register(async (api) => {
       const otpSmsLimit = createOtpSmsLimit(api, config);
       api.post("/register", { preHandler: otpSmsLimit }, async () => ({ sent: true }));

@@ -1,11 +1,13 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import type { Database } from "../src/db/client";
+import { createEvent, insertCustomers, startSessions } from "../src/test-support/factories";
 import { type FakeHttpServer, startSmsGateway } from "../src/test-support/fakes/http-server";
 import { type FakeSmtpServer, startFakeSmtpServer } from "../src/test-support/fakes/smtp-server";
+import { uniqueMobile } from "../src/test-support/phone-numbers";
 import { createTestDatabase } from "../src/test-support/test-database";
 import { outboxAccounting, outboxSettled, printAccounting, purchaseAccounting } from "./support/accounting";
-import { insertCustomers, insertEvent, mintSessions, sandboxWebhook, uniqueMobile } from "./support/fixtures";
+import { fakeProviders, seedFor, signedWebhook } from "./support/fixtures";
 import { json, send, tally, unboundedAgent } from "./support/http";
 import { dumpOutput, type ServerProcess, startServer, stopAll, waitUntil } from "./support/processes";
 
@@ -22,14 +24,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   gateway = await startSmsGateway();
   smtp = await startFakeSmtpServer();
-  const env = {
-    SMS_PROVIDER: "http",
-    SMS_HTTP_URL: `${gateway.origin}/send`,
-    SMS_HTTP_TOKEN: "gateway-token",
-    EMAIL_HOST: "127.0.0.1",
-    EMAIL_PORT: String(smtp.port),
-    EMAIL_USE_TLS: "false",
-  };
+  const env = fakeProviders(gateway, smtp);
   // Two server processes on one database: the copies race across processes, not only inside one.
   servers.push(
     ...(await Promise.all([
@@ -50,10 +45,11 @@ describe("a storm of webhook copies", () => {
   it("applies 50 concurrent copies of each of 20 webhooks once: 80 tickets, one message per dedupe key, no 5xx", async () => {
     onTestFailed(() => console.log(dumpOutput(servers)));
     const db = database.db;
-    const { event, category } = await insertEvent(db, { capacity: 200, priceMinor: PRICE });
-    const buyers = await insertCustomers(db, PAYMENTS, { namePrefix: "Storm Buyer", withEmail: true });
-    const friends = await insertCustomers(db, PAYMENTS, { namePrefix: "Storm Friend", withEmail: true });
-    const tokens = await mintSessions(db, buyers);
+    const seed = seedFor(db);
+    const { event, category } = await createEvent(seed, { capacity: 200, priceMinor: PRICE });
+    const buyers = await insertCustomers(seed, PAYMENTS, { namePrefix: "Storm Buyer", withEmail: true });
+    const friends = await insertCustomers(seed, PAYMENTS, { namePrefix: "Storm Friend", withEmail: true });
+    const tokens = await startSessions(seed, buyers);
     const [a, b] = servers as [ServerProcess, ServerProcess];
 
     // 20 pending checkouts, each of 4 tickets: the buyer's own, two new numbers (one with an email), an existing customer.
@@ -64,8 +60,8 @@ describe("a storm of webhook copies", () => {
     const checkouts = await Promise.all(
       buyers.map(async (buyer, i) => {
         const friend = friends[i] as (typeof friends)[number];
-        const newWithEmail = uniqueMobile();
-        const newWithoutEmail = uniqueMobile();
+        const newWithEmail = uniqueMobile().e164;
+        const newWithoutEmail = uniqueMobile().e164;
         const newEmail = `new${newWithEmail.slice(1)}@faults.test`;
         const res = await send(`${a.origin}/api/v1/payments/process/`, {
           token: tokens[i],
@@ -99,7 +95,7 @@ describe("a storm of webhook copies", () => {
         expectedSms.push(newWithEmail, newWithoutEmail, friend.mobileNumber);
         newNumbers.add(newWithEmail).add(newWithoutEmail);
         expectedMail.push(buyer.email as string, newEmail, friend.email as string);
-        return sandboxWebhook({
+        return signedWebhook({
           event_id: `evt_storm_${i}`,
           transaction_id: paymentId,
           status: "paid",

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest"
 import type { Database } from "../src/db/client";
 import { queueMessage } from "../src/notifications/outbox";
 import { type FakeHttpServer, startFakeHttpServer } from "../src/test-support/fakes/http-server";
+import { uniqueMobile } from "../src/test-support/phone-numbers";
 import { createTestDatabase } from "../src/test-support/test-database";
-import { outboxAccounting, outboxSettled, printAccounting } from "./support/accounting";
-import { faultDeps, uniqueMobile } from "./support/fixtures";
+import { outboxAccounting, outboxSettled, printAccounting, rows } from "./support/accounting";
+import { faultDeps } from "./support/fixtures";
 import { inWaves } from "./support/http";
 import { dumpOutput, type ManagedProcess, sleep, startWorker, stopAll, waitUntil } from "./support/processes";
 
@@ -43,7 +44,7 @@ afterAll(async () => {
   await database?.close();
 });
 
-const query = async <T>(q: ReturnType<typeof sql>) => ((await database.db.execute(q)) as unknown as { rows: T[] }).rows;
+const query = <T>(q: ReturnType<typeof sql>) => rows<T>(database.db, q);
 
 const sentCount = async () =>
   (await query<{ n: number }>(sql`select count(*)::int as n from notifications where status = 'sent'`))[0]?.n ?? 0;
@@ -52,7 +53,7 @@ describe("notification workers killed with SIGKILL mid-batch", () => {
   it("sends every message at least once after a restart, leaves nothing stuck, and repeats only what was in flight", async () => {
     onTestFailed(() => console.log(dumpOutput(workers)));
     const env = { ...WORKER_ENV, SMS_HTTP_URL: `${gateway.origin}/send` };
-    const recipients = Array.from({ length: MESSAGES }, () => uniqueMobile());
+    const recipients = Array.from({ length: MESSAGES }, () => uniqueMobile().e164);
     await inWaves(
       recipients.map(
         (to, i) => () =>

@@ -18,6 +18,7 @@ const production = {
   KASHIER_MERCHANT_ID: "MID-1",
   KASHIER_API_KEY: "kashier-key",
   METRICS_TOKEN: "metrics-token-0123456789",
+  TICKET_SIGNING_KEY: Buffer.alloc(32, 9).toString("base64url"),
 };
 
 /** The ConfigError loadConfig throws for `env` (fails the test when it starts instead). */
@@ -118,6 +119,9 @@ describe("production refusals", () => {
     [{ METRICS_TOKEN: "" }, "METRICS_TOKEN"],
     [{ TRUST_PROXY: "true" }, "TRUST_PROXY"],
     [{ TICKET_SIGNING_KEY: "not-a-key" }, "TICKET_SIGNING_KEY"],
+    // Without it nobody could tell a forged door code from ours.
+    [{ TICKET_SIGNING_KEY: undefined }, "TICKET_SIGNING_KEY"],
+    [{ TICKET_SIGNING_KEY: "" }, "TICKET_SIGNING_KEY"],
   ])("refuses %o with one line naming the variable", (change, name) => {
     const message = refusal({ ...production, ...change });
     expect(message).toMatch(new RegExp(`^Invalid configuration: ${name} `));
@@ -204,12 +208,18 @@ describe("TRUST_PROXY", () => {
 });
 
 describe("TICKET_SIGNING_KEY", () => {
-  it("is optional, and read as the base64url text it was given", () => {
-    expect(loadConfig({ DATA_DIR: dataDir() }).TICKET_SIGNING_KEY).toBeUndefined();
-    expect(loadConfig({ DATA_DIR: dataDir(), TICKET_SIGNING_KEY: "" }).TICKET_SIGNING_KEY).toBeUndefined();
+  it("is read as the base64url text it was given", () => {
     expect(loadConfig({ DATA_DIR: dataDir(), TICKET_SIGNING_KEY: seed }).TICKET_SIGNING_KEY).toBe(seed);
     expect(loadConfig({ DATA_DIR: dataDir(), ...production, TICKET_SIGNING_KEY: seed }).TICKET_SIGNING_KEY).toBe(seed);
     expect(loadConfig({ DATA_DIR: dataDir(), TICKET_SIGNING_KEY: `${seed}=` }).TICKET_SIGNING_KEY).toBe(`${seed}=`);
+  });
+
+  it("outside production is generated once and kept in DATA_DIR, so door codes survive a restart", () => {
+    const dir = dataDir();
+    const first = loadConfig({ DATA_DIR: dir }).TICKET_SIGNING_KEY;
+    expect(Buffer.from(first, "base64url")).toHaveLength(32);
+    expect(loadConfig({ DATA_DIR: dir, TICKET_SIGNING_KEY: "" }).TICKET_SIGNING_KEY).toBe(first);
+    expect(loadConfig({ DATA_DIR: dataDir() }).TICKET_SIGNING_KEY).not.toBe(first);
   });
 
   it.each([

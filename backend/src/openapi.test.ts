@@ -1,6 +1,7 @@
 import { ERROR_CODES } from "@ticketrunners/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp } from "./test-support/test-app";
+import { describe, expect } from "vitest";
+import { appTest } from "./test-support/app-test";
+import type { TestApp } from "./test-support/test-app";
 
 interface Operation {
   responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
@@ -15,7 +16,7 @@ const HIDDEN = [
   /^\/api\/docs(\/|$)/, // Swagger UI and the document itself
   /^\/dev\/inbox(\.css)?$/, // the dev inbox page and its stylesheet
   /^\/payments\/sandbox\//, // the sandbox gateway's checkout page, its forms and stylesheet
-  /\.[a-z0-9]+$/i, // the webapp's files (index.html, assets/…)
+  /^(?!\/api\/).*\.[a-z0-9]+$/i, // the webapp's files (index.html, assets/…); API downloads such as a CSV are listed
 ];
 
 /** Every route the app serves, as [method, OpenAPI path], read from Fastify's own route tree. */
@@ -38,20 +39,14 @@ function servedRoutes(t: TestApp): [string, string][] {
 
 const isHidden = (path: string) => HIDDEN.some((pattern) => pattern.test(path));
 
-describe("the OpenAPI document at /api/docs/json", () => {
-  let t: TestApp;
-  let doc: Document;
-  beforeAll(async () => {
-    t = await createTestApp();
-    const res = await t.call("GET", "/api/docs/json");
-    expect(res.statusCode).toBe(200);
-    doc = res.json();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
+const it = appTest.extend("doc", { scope: "file" }, async ({ t }): Promise<Document> => {
+  const res = await t.call("GET", "/api/docs/json");
+  expect(res.statusCode).toBe(200);
+  return res.json();
+});
 
-  it("lists every route the server answers, except its pages and files", () => {
+describe("the OpenAPI document at /api/docs/json", () => {
+  it("lists every route the server answers, except its pages and files", ({ t, doc }) => {
     const routes = servedRoutes(t);
     expect(routes.length).toBeGreaterThan(20);
     const missing = routes.filter(([method, path]) => !isHidden(path) && !doc.paths[path]?.[method]);
@@ -60,7 +55,7 @@ describe("the OpenAPI document at /api/docs/json", () => {
     expect(shownPages).toEqual([]);
   });
 
-  it("declares a success answer with a schema and error answers for every operation", () => {
+  it("declares a success answer with a schema and error answers for every operation", ({ doc }) => {
     const problems: string[] = [];
     for (const [path, operations] of Object.entries(doc.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
@@ -79,7 +74,7 @@ describe("the OpenAPI document at /api/docs/json", () => {
     expect(problems).toEqual([]);
   });
 
-  it("answers errors in the one error shape, whose codes are ErrorCode", () => {
+  it("answers errors in the one error shape, whose codes are ErrorCode", ({ doc }) => {
     const apiError = doc.components.schemas.ApiError;
     expect(apiError?.properties?.error).toMatchObject({
       properties: { code: { enum: [...ERROR_CODES] } },
@@ -97,7 +92,7 @@ describe("the OpenAPI document at /api/docs/json", () => {
     }
   });
 
-  it("keeps the claim link's own answers: valid:false for a bad link, the error shape when rate-limited", () => {
+  it("keeps the claim link's own answers: valid:false for a bad link, the error shape when rate-limited", ({ doc }) => {
     const responses = doc.paths["/api/v1/users/validate-registration-token/"]?.get?.responses ?? {};
     const schemaOf = (status: string) => responses[status]?.content?.["application/json"]?.schema;
     expect(schemaOf("200")).toEqual({ $ref: "#/components/schemas/ClaimLink" });
@@ -107,7 +102,7 @@ describe("the OpenAPI document at /api/docs/json", () => {
     expect(schemaOf("429")).toEqual({ $ref: "#/components/schemas/ApiError" });
   });
 
-  it("describes /metrics as Prometheus text", () => {
+  it("describes /metrics as Prometheus text", ({ doc }) => {
     const ok = doc.paths["/metrics"]?.get?.responses?.["200"];
     expect(Object.keys(ok?.content ?? {})).toEqual(["text/plain"]);
   });

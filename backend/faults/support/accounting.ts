@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../src/db/client";
 
-async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
+/** The rows of a raw query. */
+export async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
   return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 }
 

@@ -1,25 +1,19 @@
-import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { describe, expect } from "vitest";
 import { customers, notifications, otpCodes } from "../db/schema";
 import { MINUTE } from "../shared/clock";
-import { createTestApp, createTestCustomer, randomMobile, type TestApp } from "../test-support/test-app";
+import { appTest as it } from "../test-support/app-test";
+import { signUpThroughApi } from "../test-support/factories";
+import { uniqueMobile } from "../test-support/phone-numbers";
+import type { TestApp } from "../test-support/test-app";
+import { countRows, watchWrites } from "../test-support/write-detector";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
-
-const customerCount = async (mobile: string) => {
-  const [row] = await t.database.db.select({ n: count() }).from(customers).where(eq(customers.mobileNumber, mobile));
-  return Number(row?.n ?? 0);
-};
+const customerCount = (t: TestApp, e164: string) =>
+  countRows(t.database.db, customers, eq(customers.mobileNumber, e164));
 
 describe("sign-up", () => {
-  it("registers a customer through register → OTP → verify → password and signs them in", async () => {
-    const { local, e164 } = randomMobile();
+  it("registers a customer through register → OTP → verify → password and signs them in", async ({ t }) => {
+    const { local, e164 } = uniqueMobile();
     const reg = await t.call("POST", "/api/v1/users/register/", {
       mobile_number: local,
       name: "Sara Ali",
@@ -51,8 +45,8 @@ describe("sign-up", () => {
     expect(welcome?.text).toContain("http://tickets.test/my-tickets");
   });
 
-  it("treats 01012345678, +20 10 1234 5678 and 00201012345678 as one customer", async () => {
-    const rest = randomMobile().e164.slice(5); // 8 digits after +2010
+  it("treats 01012345678, +20 10 1234 5678 and 00201012345678 as one customer", async ({ t }) => {
+    const rest = uniqueMobile().e164.slice(5); // 8 digits after +2010
     const local = `010${rest}`;
     const spaced = `+20 10 ${rest.slice(0, 4)} ${rest.slice(4)}`;
     const international = `0020 10${rest}`;
@@ -80,17 +74,17 @@ describe("sign-up", () => {
       password: "a strong password",
     });
     expect(login.json()).toEqual({ otp_required: true });
-    expect(await customerCount(e164)).toBe(1);
+    expect(await customerCount(t, e164)).toBe(1);
   });
 
-  it("accepts international numbers outside Egypt", async () => {
+  it("accepts international numbers outside Egypt", async ({ t }) => {
     const res = await t.call("POST", "/api/v1/users/register/", { mobile_number: "+44 7400 123456", name: "Visitor" });
     expect(res.statusCode).toBe(200);
     expect(res.json().mobile_number).toBe("+447400123456");
   });
 
-  it("refuses a second code within 60 seconds and accepts one after", async () => {
-    const { local, e164 } = randomMobile();
+  it("refuses a second code within 60 seconds and accepts one after", async ({ t }) => {
+    const { local, e164 } = uniqueMobile();
     await t.call("POST", "/api/v1/users/register/", { mobile_number: local, name: "Quick Clicker" });
     const first = await t.latestOtp(e164);
     const again = await t.call("POST", "/api/v1/users/register/", { mobile_number: local, name: "Quick Clicker" });
@@ -109,8 +103,8 @@ describe("sign-up", () => {
     expect(ok.statusCode).toBe(200);
   });
 
-  it("rejects a code after five minutes", async () => {
-    const { local, e164 } = randomMobile();
+  it("rejects a code after five minutes", async ({ t }) => {
+    const { local, e164 } = uniqueMobile();
     await t.call("POST", "/api/v1/users/register/", { mobile_number: local, name: "Slow Typist" });
     const otp = await t.latestOtp(e164);
     t.clock.advance(5 * MINUTE + 1_000);
@@ -119,8 +113,8 @@ describe("sign-up", () => {
     expect(res.json().error.code).toBe("OTP_EXPIRED");
   });
 
-  it("locks a code after five wrong attempts, even when the right code follows", async () => {
-    const { local, e164 } = randomMobile();
+  it("locks a code after five wrong attempts, even when the right code follows", async ({ t }) => {
+    const { local, e164 } = uniqueMobile();
     await t.call("POST", "/api/v1/users/register/", { mobile_number: local, name: "Guesser" });
     const otp = await t.latestOtp(e164);
     const wrong = otp === "000000" ? "111111" : "000000";
@@ -137,11 +131,11 @@ describe("sign-up", () => {
       password: "a strong password",
     });
     expect(complete.json().error.code).toBe("SIGNUP_TOKEN_INVALID");
-    expect(await customerCount(e164)).toBe(0);
+    expect(await customerCount(t, e164)).toBe(0);
   });
 
-  it("will not create an account for a number nobody verified", async () => {
-    const { local, e164 } = randomMobile();
+  it("will not create an account for a number nobody verified", async ({ t }) => {
+    const { local, e164 } = uniqueMobile();
     await t.call("POST", "/api/v1/users/register/", { mobile_number: local, name: "Impostor" });
     const res = await t.call("POST", "/api/v1/users/complete-registration/", {
       mobile_number: local,
@@ -149,12 +143,12 @@ describe("sign-up", () => {
     });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe("SIGNUP_TOKEN_INVALID");
-    expect(await customerCount(e164)).toBe(0);
+    expect(await customerCount(t, e164)).toBe(0);
   });
 
-  it("refuses to complete a registration for a number that already has an account, with no tokens", async () => {
+  it("refuses to complete a registration for a number that already has an account, with no tokens", async ({ t }) => {
     // Two signups of one number, both verified: the first to finish creates the account.
-    const { local, e164 } = randomMobile();
+    const { local, e164 } = uniqueMobile();
     const signups: string[] = [];
     for (const name of ["First Try", "Second Try"]) {
       await t.call("POST", "/api/v1/users/register/", { mobile_number: local, name });
@@ -178,8 +172,10 @@ describe("sign-up", () => {
     expect(res.json()).toEqual({ error: { code: "USER_EXISTS", message: expect.any(String) } });
   });
 
-  it("keeps OTPs out of the outbox ledger: only a placeholder is stored, the sealed copy is erased once sent", async () => {
-    const { local, e164 } = randomMobile();
+  it("keeps OTPs out of the outbox ledger: only a placeholder is stored, the sealed copy is erased once sent", async ({
+    t,
+  }) => {
+    const { local, e164 } = uniqueMobile();
     await t.call("POST", "/api/v1/users/register/", { mobile_number: local, name: "Private Person" });
     const [queued] = await t.database.db.select().from(notifications).where(eq(notifications.recipient, e164));
     expect(queued?.body).toContain("{{secret}}");
@@ -194,13 +190,13 @@ describe("sign-up", () => {
 });
 
 describe("login", () => {
-  it("asks for an OTP after the password and signs in with it", async () => {
-    const c = await createTestCustomer(t, { name: "Omar" });
+  it("asks for an OTP after the password and signs in with it", async ({ t }) => {
+    const c = await signUpThroughApi(t, { name: "Omar" });
     const wrong = await t.call("POST", "/api/v1/users/login/", { mobile_number: c.mobile, password: "nope nope" });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json().error.code).toBe("INVALID_CREDENTIALS");
     const unknown = await t.call("POST", "/api/v1/users/login/", {
-      mobile_number: randomMobile().local,
+      mobile_number: uniqueMobile().local,
       password: c.password,
     });
     expect(unknown.statusCode).toBe(401);
@@ -216,8 +212,8 @@ describe("login", () => {
     expect(reuse.statusCode).toBe(400);
   });
 
-  it("shuts a banned customer out: no login, and their access token stops working", async () => {
-    const c = await createTestCustomer(t);
+  it("shuts a banned customer out: no login, and their access token stops working", async ({ t }) => {
+    const c = await signUpThroughApi(t);
     await t.database.db.update(customers).set({ status: "banned" }).where(eq(customers.mobileNumber, c.e164));
     const me = await t.call("GET", "/api/v1/users/me/", undefined, c.access);
     expect(me.statusCode).toBe(403);
@@ -230,8 +226,8 @@ describe("login", () => {
 });
 
 describe("sessions", () => {
-  it("rotates refresh tokens and revokes the login when an old one is replayed", async () => {
-    const c = await createTestCustomer(t);
+  it("rotates refresh tokens and revokes the login when an old one is replayed", async ({ t }) => {
+    const c = await signUpThroughApi(t);
     const first = await t.call("POST", "/api/v1/users/refresh-token/", { refresh: c.refresh });
     expect(first.statusCode).toBe(200);
     const rotated = first.json();
@@ -246,8 +242,8 @@ describe("sessions", () => {
     expect(afterReplay.statusCode).toBe(401);
   });
 
-  it("expires access tokens after 15 minutes and rejects forged ones", async () => {
-    const c = await createTestCustomer(t);
+  it("expires access tokens after 15 minutes and rejects forged ones", async ({ t }) => {
+    const c = await signUpThroughApi(t);
     const [header, payload] = c.access.split(".");
     const forged = `${header}.${payload}.${"A".repeat(43)}`;
     expect((await t.call("GET", "/api/v1/users/me/", undefined, forged)).statusCode).toBe(401);
@@ -259,7 +255,7 @@ describe("sessions", () => {
     expect((await t.call("GET", "/api/v1/users/me/", undefined, refreshed.json().access)).statusCode).toBe(200);
   });
 
-  it("rejects an unknown refresh token", async () => {
+  it("rejects an unknown refresh token", async ({ t }) => {
     const res = await t.call("POST", "/api/v1/users/refresh-token/", { refresh: "not-a-real-token" });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe("INVALID_REFRESH_TOKEN");
@@ -280,49 +276,31 @@ describe("bad input", () => {
     ["a 5-digit OTP", "/api/v1/users/verify-otp/", { mobile_number: "01012345678", otp_code: "12345" }],
     ["a short password", "/api/v1/users/complete-registration/", { mobile_number: "01012345678", password: "short" }],
   ];
-  it.each(cases)("answers %s with a 400 in the error shape and writes nothing", async (_name, url, body) => {
-    const rowCounts = async () => ({
-      otpCodes: (await t.database.db.select({ n: count() }).from(otpCodes))[0]?.n,
-      customers: (await t.database.db.select({ n: count() }).from(customers))[0]?.n,
-      notifications: (await t.database.db.select({ n: count() }).from(notifications))[0]?.n,
-    });
-    const before = await rowCounts();
+  it.for(cases)("answers %s with a 400 in the error shape and writes nothing", async ([, url, body], { t }) => {
+    const writes = await watchWrites(t.database.db);
     const res = await t.call("POST", url, body);
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual({
       error: { code: "VALIDATION_ERROR", message: expect.any(String), details: expect.any(Array) },
     });
-    expect(await rowCounts()).toEqual(before);
+    expect(await writes.take()).toEqual({});
   });
 
-  it("answers malformed JSON, a wrong content type and an oversized body with 4xx errors", async () => {
-    const malformed = await t.app.inject({
+  it.for([
+    ["malformed JSON", "application/json", '{"mobile_number": "0101', 400, "INVALID_JSON"],
+    ["a wrong content type", "text/xml", "<register/>", 415, "UNSUPPORTED_MEDIA_TYPE"],
+    ["an oversized body", "application/json", JSON.stringify({ name: "x".repeat(200_000) }), 413, "PAYLOAD_TOO_LARGE"],
+  ] as const)("answers %s with a %s error", async ([, type, payload, status, code], { t }) => {
+    const res = await t.app.inject({
       method: "POST",
       url: "/api/v1/users/register/",
-      headers: { "content-type": "application/json" },
-      payload: '{"mobile_number": "0101',
+      headers: { "content-type": type },
+      payload,
     });
-    expect(malformed.statusCode).toBe(400);
-    expect(malformed.json().error.code).toBe("INVALID_JSON");
+    expect({ status: res.statusCode, code: res.json().error.code }).toEqual({ status, code });
+  });
 
-    const wrongType = await t.app.inject({
-      method: "POST",
-      url: "/api/v1/users/register/",
-      headers: { "content-type": "text/xml" },
-      payload: "<register/>",
-    });
-    expect(wrongType.statusCode).toBe(415);
-    expect(wrongType.json().error.code).toBe("UNSUPPORTED_MEDIA_TYPE");
-
-    const huge = await t.app.inject({
-      method: "POST",
-      url: "/api/v1/users/register/",
-      headers: { "content-type": "application/json" },
-      payload: JSON.stringify({ name: "x".repeat(200_000) }),
-    });
-    expect(huge.statusCode).toBe(413);
-    expect(huge.json().error.code).toBe("PAYLOAD_TOO_LARGE");
-
+  it("answers a path it does not know with 404 NOT_FOUND", async ({ t }) => {
     const missing = await t.call("GET", "/api/v1/nothing-here/");
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe("NOT_FOUND");
@@ -330,8 +308,8 @@ describe("bad input", () => {
 });
 
 describe("logs", () => {
-  it("never contain an OTP, a password or a token", async () => {
-    const { local, e164 } = randomMobile();
+  it("never contain an OTP, a password or a token", async ({ t }) => {
+    const { local, e164 } = uniqueMobile();
     const password = "hunter2-but-longer";
     await t.call("POST", "/api/v1/users/register/", { mobile_number: local, name: "Log Watcher" });
     const otp = await t.latestOtp(e164);

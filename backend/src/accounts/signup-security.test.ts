@@ -1,79 +1,62 @@
-import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { describe, expect } from "vitest";
 import { customers, notifications, otpCodes, tickets } from "../db/schema";
 import { DAY, MINUTE } from "../shared/clock";
-import { type HttpClient, serveOverHttp } from "../test-support/http-client";
+import { appTest, testApp } from "../test-support/app-test";
 import {
-  createTestApp,
-  createTestCustomer,
-  createTestEvent,
-  insertTestCustomer,
-  randomMobile,
-  type TestApp,
-} from "../test-support/test-app";
+  createEvent,
+  giveTickets,
+  insertCustomer,
+  type SignupDetails,
+  signUpThroughApi,
+  verifiedSignup,
+} from "../test-support/factories";
+import { type HttpClient, serveOverHttp } from "../test-support/http-client";
+import { type MobileNumber, uniqueMobile } from "../test-support/phone-numbers";
+import type { TestApp } from "../test-support/test-app";
+import { countRows } from "../test-support/write-detector";
 
 // Every attack here is made the way a stranger would make it: over real HTTP, knowing only a number.
-let t: TestApp;
-let http: HttpClient;
-beforeAll(async () => {
-  t = await createTestApp();
-  http = await serveOverHttp(t);
-});
-afterAll(async () => {
-  await t?.close();
-});
+const it = appTest.extend("strict", { scope: "file" }, testApp({ env: { RATE_LIMIT_SCALE: "1" } }));
 
 const API = "/api/v1/users";
-const customerCount = async (e164: string) =>
-  Number(
-    (await t.database.db.select({ n: count() }).from(customers).where(eq(customers.mobileNumber, e164)))[0]?.n ?? 0,
-  );
+const customerCount = (t: TestApp, e164: string) =>
+  countRows(t.database.db, customers, eq(customers.mobileNumber, e164));
 
 /** A recipient waiting for their first ticket: a buyer gave one to a number with no account. */
-async function ticketWaitingFor(mobileLocal: string) {
-  const buyer = await insertTestCustomer(t, { name: "Generous Buyer" });
-  const { event, category } = await createTestEvent(t);
-  const booked = await http.post(
-    "/api/v1/tickets/book/",
-    {
-      event_id: event.id,
-      items: [{ category_id: category.id, quantity: 1, assignees: [{ mobile_number: mobileLocal }] }],
-    },
-    buyer.access,
-  );
-  expect(booked.status).toBe(201);
-  return booked.body.tickets[0].id as string;
+async function ticketWaitingFor(t: TestApp, mobile: MobileNumber) {
+  const { booking } = await giveTickets(t, [{ mobile_number: mobile.local }]);
+  return booking.tickets[0]?.id as string;
 }
 
-/** The victim's own signup: register, read the code off their phone, verify it. */
-async function victimVerifies(
-  local: string,
-  e164: string,
-  who: { name: string; email?: string } = { name: "Victim Person", email: "victim@example.com" },
-) {
-  const reg = await http.post(`${API}/register/`, { mobile_number: local, ...who });
-  expect(reg.status).toBe(200);
-  const code = await t.latestOtp(e164);
-  const verified = await http.post(`${API}/verify-otp/`, {
-    mobile_number: local,
-    otp_code: code,
-    signup_id: reg.body.signup_id,
-  });
-  expect(verified.status).toBe(200);
-  return { signupId: reg.body.signup_id as string, signupToken: verified.body.signup_token as string };
-}
+/** The victim's own signup over HTTP: register, read the code off their phone, verify it. */
+const victimVerifies = (
+  t: TestApp,
+  http: HttpClient,
+  mobile: MobileNumber,
+  who: SignupDetails = { name: "Victim Person", email: "victim@example.com" },
+) => verifiedSignup(t, mobile, who, http);
 
 describe("finishing someone else's signup", () => {
-  it("gives a stranger who knows only the just-verified number nothing: no account, no tokens, no tickets", async () => {
-    const { local, e164 } = randomMobile();
-    const ticketId = await ticketWaitingFor(local);
-    const { signupId, signupToken } = await victimVerifies(local, e164);
+  it("gives a stranger who knows only the just-verified number nothing: no account, no tokens, no tickets", async ({
+    t,
+    http,
+  }) => {
+    const mobile = uniqueMobile();
+    const { local, e164 } = mobile;
+    const ticketId = await ticketWaitingFor(t, mobile);
+    const { signupId, signupToken } = await victimVerifies(t, http, mobile);
 
     const attempts = [
       { mobile_number: local, password: "attacker password" },
       { mobile_number: local, password: "attacker password", signup_token: "" },
       { mobile_number: local, password: "attacker password", signup_token: signupId },
-      { mobile_number: local, password: "attacker password", signup_token: `${signupToken.slice(0, -1)}A` },
+      // One character off (the last one changed, whatever it was).
+      {
+        mobile_number: local,
+        password: "attacker password",
+        signup_token: `${signupToken.slice(0, -1)}${signupToken.endsWith("A") ? "B" : "A"}`,
+      },
       { mobile_number: local, password: "attacker password", signup_token: signupToken.slice(0, 22) },
     ];
     for (const body of attempts) {
@@ -82,7 +65,7 @@ describe("finishing someone else's signup", () => {
       expect(res.body).toEqual({ error: { code: "SIGNUP_TOKEN_INVALID", message: expect.any(String) } });
       expect(JSON.stringify(res.body)).not.toMatch(/access|refresh/);
     }
-    expect(await customerCount(e164)).toBe(0);
+    expect(await customerCount(t, e164)).toBe(0);
     const [waiting] = await t.database.db.select().from(tickets).where(eq(tickets.id, ticketId));
     expect(waiting?.ownerId).toBeNull();
 
@@ -97,17 +80,17 @@ describe("finishing someone else's signup", () => {
     expect(mine.body.owned.map((x: { id: string }) => x.id)).toEqual([ticketId]);
   });
 
-  it("spends the signup token once, and lets it lapse after 30 minutes", async () => {
-    const first = randomMobile();
-    const { signupToken } = await victimVerifies(first.local, first.e164);
+  it("spends the signup token once, and lets it lapse after 30 minutes", async ({ t, http }) => {
+    const first = uniqueMobile();
+    const { signupToken } = await victimVerifies(t, http, first);
     const body = { mobile_number: first.local, password: "a strong password", signup_token: signupToken };
     expect((await http.post(`${API}/complete-registration/`, body)).status).toBe(201);
     const again = await http.post(`${API}/complete-registration/`, body);
     expect(again.status).toBe(401);
     expect(again.body.error.code).toBe("SIGNUP_TOKEN_INVALID");
 
-    const late = randomMobile();
-    const lateSignup = await victimVerifies(late.local, late.e164);
+    const late = uniqueMobile();
+    const lateSignup = await victimVerifies(t, http, late);
     t.clock.advance(30 * MINUTE + 1_000);
     const expired = await http.post(`${API}/complete-registration/`, {
       mobile_number: late.local,
@@ -115,29 +98,27 @@ describe("finishing someone else's signup", () => {
       signup_token: lateSignup.signupToken,
     });
     expect(expired.status).toBe(401);
-    expect(await customerCount(late.e164)).toBe(0);
+    expect(await customerCount(t, late.e164)).toBe(0);
   });
 
-  it("does not open another number's signup with a valid token", async () => {
-    const victim = randomMobile();
-    const attacker = randomMobile();
-    const { signupToken } = await victimVerifies(attacker.local, attacker.e164, {
-      name: "Attacker",
-      email: "a@x.test",
-    });
-    await victimVerifies(victim.local, victim.e164);
+  it("does not open another number's signup with a valid token", async ({ t, http }) => {
+    const victim = uniqueMobile();
+    const attacker = uniqueMobile();
+    const { signupToken } = await victimVerifies(t, http, attacker, { name: "Attacker", email: "a@x.test" });
+    await victimVerifies(t, http, victim);
     const res = await http.post(`${API}/complete-registration/`, {
       mobile_number: victim.local,
       password: "a strong password",
       signup_token: signupToken,
     });
     expect(res.status).toBe(401);
-    expect(await customerCount(victim.e164)).toBe(0);
+    expect(await customerCount(t, victim.e164)).toBe(0);
   });
 
-  it("checks the token before spending an argon2 hash on the password", async () => {
-    const { local, e164 } = randomMobile();
-    await victimVerifies(local, e164);
+  it("checks the token before spending an argon2 hash on the password", async ({ t, http }) => {
+    const mobile = uniqueMobile();
+    const { local } = mobile;
+    await victimVerifies(t, http, mobile);
     const hashes = async () =>
       Number((await http.get("/metrics")).body.match(/^ticketrunners_password_hashes_total (\d+)/m)?.[1] ?? Number.NaN);
     const before = await hashes();
@@ -156,8 +137,8 @@ describe("finishing someone else's signup", () => {
 });
 
 describe("a later register for the same number", () => {
-  it("neither rewrites nor voids a signup: the victim's name and email stay theirs", async () => {
-    const { local, e164 } = randomMobile();
+  it("neither rewrites nor voids a signup: the victim's name and email stay theirs", async ({ t, http }) => {
+    const { local, e164 } = uniqueMobile();
     const reg = await http.post(`${API}/register/`, {
       mobile_number: local,
       name: "Real Owner",
@@ -188,9 +169,10 @@ describe("a later register for the same number", () => {
     expect(done.body.user).toMatchObject({ name: "Real Owner", email: "owner@example.com" });
   });
 
-  it("leaves a verified, unfinished signup open and unchanged", async () => {
-    const { local, e164 } = randomMobile();
-    const { signupToken } = await victimVerifies(local, e164, { name: "Verified Owner", email: "v@example.com" });
+  it("leaves a verified, unfinished signup open and unchanged", async ({ t, http }) => {
+    const mobile = uniqueMobile();
+    const { local } = mobile;
+    const { signupToken } = await victimVerifies(t, http, mobile, { name: "Verified Owner", email: "v@example.com" });
     t.clock.advance(61_000);
     expect(
       (await http.post(`${API}/register/`, { mobile_number: local, name: "Stranger", email: "s@evil.test" })).status,
@@ -204,8 +186,8 @@ describe("a later register for the same number", () => {
     expect(done.body.user).toMatchObject({ name: "Verified Owner", email: "v@example.com" });
   });
 
-  it("will not verify a code against another register call's signup", async () => {
-    const { local, e164 } = randomMobile();
+  it("will not verify a code against another register call's signup", async ({ t, http }) => {
+    const { local, e164 } = uniqueMobile();
     const victim = await http.post(`${API}/register/`, { mobile_number: local, name: "Victim" });
     await t.latestOtp(e164);
     t.clock.advance(61_000);
@@ -233,29 +215,25 @@ describe("names that would make our SMS a phishing channel", () => {
     "Isolated \u2066text\u2069",
     "Line\u2028break",
   ];
-  it.each(names)("refuses %j at register, and texts nobody", async (name) => {
-    const { local, e164 } = randomMobile();
+  it.for(names)("refuses %j at register, and texts nobody", async (name, { t, http }) => {
+    const { local, e164 } = uniqueMobile();
     const res = await http.post(`${API}/register/`, { mobile_number: local, name });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe("VALIDATION_ERROR");
-    const queued = await t.database.db
-      .select({ n: count() })
-      .from(notifications)
-      .where(eq(notifications.recipient, e164));
-    expect(Number(queued[0]?.n)).toBe(0);
+    expect(await countRows(t.database.db, notifications, eq(notifications.recipient, e164))).toBe(0);
   });
 
-  it("still accepts ordinary names", async () => {
+  it("still accepts ordinary names", async ({ http }) => {
     for (const name of ["Sara Ali", "J.R. Smith", "محمد عبد الله", "Anne-Marie O'Neil", "Dr.Ahmed", "Team 2026"]) {
-      const res = await http.post(`${API}/register/`, { mobile_number: randomMobile().local, name });
+      const res = await http.post(`${API}/register/`, { mobile_number: uniqueMobile().local, name });
       expect({ name, status: res.status }).toEqual({ name, status: 200 });
     }
   });
 });
 
 describe("the cost of our SMS", () => {
-  it("texts at most 5 sign-up codes to one number in 24 hours, and 5 login codes besides", async () => {
-    const { local, e164 } = randomMobile();
+  it("texts at most 5 sign-up codes to one number in 24 hours, and 5 login codes besides", async ({ t, http }) => {
+    const { local, e164 } = uniqueMobile();
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
       statuses.push((await http.post(`${API}/register/`, { mobile_number: local, name: "Pumped Number" })).status);
@@ -264,15 +242,14 @@ describe("the cost of our SMS", () => {
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
     const refused = await http.post(`${API}/register/`, { mobile_number: local, name: "Pumped Number" });
     expect(refused.body.error).toMatchObject({ code: "LIMIT_REACHED", details: { limit: 5 } });
-    const codes = await t.database.db.select({ n: count() }).from(otpCodes).where(eq(otpCodes.target, e164));
-    expect(Number(codes[0]?.n)).toBe(5);
+    expect(await countRows(t.database.db, otpCodes, eq(otpCodes.target, e164))).toBe(5);
 
     t.clock.advance(DAY);
     expect((await http.post(`${API}/register/`, { mobile_number: local, name: "Pumped Number" })).status).toBe(200);
   });
 
-  it("counts login codes on their own", async () => {
-    const customer = await createTestCustomer(t, { password: "a strong password" });
+  it("counts login codes on their own", async ({ t, http }) => {
+    const customer = await signUpThroughApi(t, { password: "a strong password" });
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
       t.clock.advance(61_000);
@@ -284,36 +261,30 @@ describe("the cost of our SMS", () => {
 });
 
 describe("codes requested from one connection", () => {
-  it("are at most 10 an hour, across sign-up and login", async () => {
-    const strict = await createTestApp({ env: { RATE_LIMIT_SCALE: "1" } });
-    try {
-      const client = await serveOverHttp(strict);
-      const statuses: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        const res = await client.post(`${API}/register/`, { mobile_number: randomMobile().local, name: "Pumper" });
-        statuses.push(res.status);
-        const login = await client.post(`${API}/login/`, { mobile_number: randomMobile().local, password: "guess" });
-        statuses.push(login.status);
-      }
-      expect(statuses).toEqual([200, 401, 200, 401, 200, 401, 200, 401, 200, 401]);
-      const eleventh = await client.post(`${API}/register/`, { mobile_number: randomMobile().local, name: "Pumper" });
-      expect(eleventh.status).toBe(429);
-      expect(eleventh.body.error).toMatchObject({
-        code: "RATE_LIMITED",
-        details: { retry_after_seconds: expect.any(Number) },
-      });
-      expect(eleventh.body.error.details.retry_after_seconds).toBeGreaterThan(60);
-      const codes = await strict.database.db.select({ n: count() }).from(otpCodes);
-      expect(Number(codes[0]?.n)).toBe(5);
-    } finally {
-      await strict.close();
+  it("are at most 10 an hour, across sign-up and login", async ({ strict }) => {
+    const client = await serveOverHttp(strict);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await client.post(`${API}/register/`, { mobile_number: uniqueMobile().local, name: "Pumper" });
+      statuses.push(res.status);
+      const login = await client.post(`${API}/login/`, { mobile_number: uniqueMobile().local, password: "guess" });
+      statuses.push(login.status);
     }
+    expect(statuses).toEqual([200, 401, 200, 401, 200, 401, 200, 401, 200, 401]);
+    const eleventh = await client.post(`${API}/register/`, { mobile_number: uniqueMobile().local, name: "Pumper" });
+    expect(eleventh.status).toBe(429);
+    expect(eleventh.body.error).toMatchObject({
+      code: "RATE_LIMITED",
+      details: { retry_after_seconds: expect.any(Number) },
+    });
+    expect(eleventh.body.error.details.retry_after_seconds).toBeGreaterThan(60);
+    expect(await countRows(strict.database.db, otpCodes)).toBe(5);
   });
 });
 
 describe("refresh tokens", () => {
-  it("end 30 days after the login, however often they were rotated", async () => {
-    const customer = await insertTestCustomer(t);
+  it("end 30 days after the login, however often they were rotated", async ({ t, http }) => {
+    const customer = await insertCustomer(t);
     let refresh = customer.refresh;
     for (let week = 1; week <= 4; week++) {
       t.clock.advance(7 * DAY);
@@ -330,7 +301,7 @@ describe("refresh tokens", () => {
 });
 
 describe("logs", () => {
-  it("redact claim tokens in percent-encoded and nested query strings", async () => {
+  it("redact claim tokens in percent-encoded and nested query strings", async ({ t, http }) => {
     const secret = "s3cr3tTokenValue_abcdefghijklmnopqrstuvwxyz0";
     await http.get(`${API}/validate-registration-token/?%74oken=${secret}`);
     await http.get(`/login?next=${encodeURIComponent(`/signup?token=${secret}`)}`);
@@ -345,12 +316,13 @@ describe("logs", () => {
 
 // On PGlite transactions already run one at a time; on Postgres the two requests really race.
 describe("a gift racing its recipient's signup", () => {
-  it("always ends in the new account, never waiting for a signup that already happened", async () => {
+  it("always ends in the new account, never waiting for a signup that already happened", async ({ t, http }) => {
     for (let round = 0; round < 30; round++) {
-      const buyer = await insertTestCustomer(t, { name: "Racing Buyer" });
-      const { event, category } = await createTestEvent(t);
-      const { local, e164 } = randomMobile();
-      const { signupToken } = await victimVerifies(local, e164, { name: "Racing Recipient" });
+      const buyer = await insertCustomer(t, { name: "Racing Buyer" });
+      const { event, category } = await createEvent(t);
+      const mobile = uniqueMobile();
+      const { local, e164 } = mobile;
+      const { signupToken } = await victimVerifies(t, http, mobile, { name: "Racing Recipient" });
       const [booked, done] = await Promise.all([
         http.post(
           "/api/v1/tickets/book/",

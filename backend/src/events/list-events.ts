@@ -54,7 +54,7 @@ export async function listUpcomingEvents(
 export async function getEvent(deps: Pick<Deps, "db">, id: string): Promise<EventView> {
   const event = await deps.db.query.events.findFirst({ where: eq(events.id, id) });
   // A draft (or an unpublished event) is the operators' alone: to the public it does not exist.
-  if (!event || event.status !== "published") throw new AppError("EVENT_NOT_FOUND", 404, "This event does not exist.");
+  if (event?.status !== "published") throw new AppError("EVENT_NOT_FOUND", 404, "This event does not exist.");
   const categories = await deps.db
     .select()
     .from(ticketCategories)

@@ -1,5 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, PRODUCTION_TEST_ENV, randomMobile, type TestApp } from "../test-support/test-app";
+import { describe, expect } from "vitest";
+import { appTest, testApp } from "../test-support/app-test";
+import { uniqueMobile } from "../test-support/phone-numbers";
+import { PRODUCTION_TEST_ENV, type TestApp } from "../test-support/test-app";
+
+const it = appTest.extend("prod", { scope: "file" }, testApp({ env: PRODUCTION_TEST_ENV }));
 
 interface OutboxEntry {
   channel: "sms" | "email";
@@ -10,27 +14,19 @@ interface OutboxEntry {
   created_at: string;
 }
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
-
-const outbox = async () => {
+const outbox = async (t: TestApp) => {
   const res = await t.call("GET", "/api/dev/outbox");
   expect(res.statusCode).toBe(200);
   return res.json().messages as OutboxEntry[];
 };
 
 /** Signs up the way a developer would in the browser, reading the code from the dev inbox. */
-async function signUpWithTheDevInbox(input: { name: string; email: string }) {
-  const { local, e164 } = randomMobile();
+async function signUpWithTheDevInbox(t: TestApp, input: { name: string; email: string }) {
+  const { local, e164 } = uniqueMobile();
   const reg = await t.call("POST", "/api/v1/users/register/", { mobile_number: local, ...input });
   expect(reg.statusCode).toBe(200);
   await t.deliverAll();
-  const [sms] = await outbox();
+  const [sms] = await outbox(t);
   expect(sms).toMatchObject({ channel: "sms", to: e164, subject: null });
   const code = sms?.text.match(/\b(\d{6})\b/)?.[1] ?? "";
   const verified = await t.call("POST", "/api/v1/users/verify-otp/", { mobile_number: local, otp_code: code });
@@ -46,13 +42,15 @@ async function signUpWithTheDevInbox(input: { name: string; email: string }) {
 }
 
 describe("dev inbox", () => {
-  it("lets a developer sign up with no outside service: the working code and the welcome email show up, newest first", async () => {
-    expect(await outbox()).toEqual([]);
+  it("lets a developer sign up with no outside service: the working code and the welcome email show up, newest first", async ({
+    t,
+  }) => {
+    expect(await outbox(t)).toEqual([]);
     const email = "dev-walkthrough@example.com";
-    const { e164, code, smsText } = await signUpWithTheDevInbox({ name: "Karim Nabil", email });
+    const { e164, code, smsText } = await signUpWithTheDevInbox(t, { name: "Karim Nabil", email });
     expect(smsText).toBe(`${code} is your TicketRunners sign-up code. It expires in 5 minutes. Never share it.`);
 
-    const messages = await outbox();
+    const messages = await outbox(t);
     expect(messages.map((m) => [m.channel, m.to])).toEqual([
       ["email", email],
       ["sms", e164],
@@ -70,11 +68,11 @@ describe("dev inbox", () => {
     expect(page.body.indexOf(email)).toBeLessThan(page.body.indexOf(e164));
   });
 
-  it("shows a message's text as text, never as markup", async () => {
+  it("shows a message's text as text, never as markup", async ({ t }) => {
     const name = '<img src=x onerror="alert(1)">';
-    await signUpWithTheDevInbox({ name, email: "markup@example.com" });
+    await signUpWithTheDevInbox(t, { name, email: "markup@example.com" });
 
-    expect((await outbox())[0]?.text).toContain(name);
+    expect((await outbox(t))[0]?.text).toContain(name);
     const page = await t.call("GET", "/dev/inbox");
     expect(page.body).toContain("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;");
     expect(page.body).not.toContain("<img src=x");
@@ -82,19 +80,14 @@ describe("dev inbox", () => {
 });
 
 describe("in production", () => {
-  it("answers 404 for the dev inbox page and its JSON", async () => {
-    const prod = await createTestApp({ env: PRODUCTION_TEST_ENV });
-    try {
-      const json = await prod.call("GET", "/api/dev/outbox");
-      expect(json.statusCode).toBe(404);
-      expect(json.json().error.code).toBe("NOT_FOUND");
+  it("answers 404 for the dev inbox page and its JSON", async ({ prod }) => {
+    const json = await prod.call("GET", "/api/dev/outbox");
+    expect(json.statusCode).toBe(404);
+    expect(json.json().error.code).toBe("NOT_FOUND");
 
-      const page = await prod.call("GET", "/dev/inbox");
-      expect(page.body).not.toContain("Dev inbox");
-      // A real 404 even with a built webapp: /dev/ is never handed to the SPA.
-      expect(page.statusCode).toBe(404);
-    } finally {
-      await prod.close();
-    }
+    const page = await prod.call("GET", "/dev/inbox");
+    expect(page.body).not.toContain("Dev inbox");
+    // A real 404 even with a built webapp: /dev/ is never handed to the SPA.
+    expect(page.statusCode).toBe(404);
   });
 });

@@ -2,34 +2,24 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { DataDirLockedError, openDatabase } from "../db/client";
-import { customers, notifications } from "../db/schema";
+import { notifications } from "../db/schema";
 import { queueMessage } from "../notifications/outbox";
-import {
-  createTestApp,
-  createTestEvent,
-  insertTestCustomer,
-  randomMobile,
-  type TestApp,
-} from "../test-support/test-app";
+import { appTest, testApp } from "../test-support/app-test";
+import { createEvent, insertCustomer, insertOperator, purchaseOf, startCheckout } from "../test-support/factories";
+import { uniqueMobile } from "../test-support/phone-numbers";
+
+const it = appTest.extend("strict", { scope: "file" }, testApp({ env: { RATE_LIMIT_SCALE: "1" } }));
 
 describe("operations", () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-
-  it("reports health with the database reachable", async () => {
+  it("reports health with the database reachable", async ({ t }) => {
     const res = await t.call("GET", "/health");
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ status: "ok", database: "up" });
   });
 
-  it("serves the OpenAPI description at /api/docs", async () => {
+  it("serves the OpenAPI description at /api/docs", async ({ t }) => {
     const res = await t.call("GET", "/api/docs/json");
     expect(res.statusCode).toBe(200);
     const doc = res.json();
@@ -42,20 +32,12 @@ describe("operations", () => {
 });
 
 describe("rate limits", () => {
-  let strict: TestApp;
-  beforeAll(async () => {
-    strict = await createTestApp({ env: { RATE_LIMIT_SCALE: "1" } });
-  });
-  afterAll(async () => {
-    await strict?.close();
-  });
-
-  it("answers 429 in the error shape once a client logs in too often", async () => {
+  it("answers 429 in the error shape once a client logs in too often", async ({ strict }) => {
     const statuses: number[] = [];
     let last: { error?: { code: string; details?: { retry_after_seconds: number } } } = {};
     for (let i = 0; i < 12; i++) {
       const res = await strict.call("POST", "/api/v1/users/login/", {
-        mobile_number: randomMobile().local,
+        mobile_number: uniqueMobile().local,
         password: "whatever-password",
       });
       statuses.push(res.statusCode);
@@ -67,14 +49,14 @@ describe("rate limits", () => {
     expect(last.error?.details?.retry_after_seconds).toBeGreaterThan(0);
   });
 
-  it("cannot be dodged with a forged X-Forwarded-For when no proxy is trusted", async () => {
+  it("cannot be dodged with a forged X-Forwarded-For when no proxy is trusted", async ({ strict }) => {
     const answers: number[] = [];
     for (let i = 0; i < 12; i++) {
       const res = await strict.app.inject({
         method: "POST",
         url: "/api/v1/users/complete-registration/",
         headers: { "x-forwarded-for": `203.0.113.${i}` },
-        payload: { mobile_number: randomMobile().local, password: "a strong password" },
+        payload: { mobile_number: uniqueMobile().local, password: "a strong password" },
       });
       answers.push(res.statusCode);
     }
@@ -82,11 +64,11 @@ describe("rate limits", () => {
     expect(answers.slice(10)).toEqual([429, 429]);
   });
 
-  it("limits OTP verification per client", async () => {
+  it("limits OTP verification per client", async ({ strict }) => {
     const codes: number[] = [];
     for (let i = 0; i < 22; i++) {
       const res = await strict.call("POST", "/api/v1/users/verify-otp/", {
-        mobile_number: randomMobile().local,
+        mobile_number: uniqueMobile().local,
         otp_code: "123456",
       });
       codes.push(res.statusCode);
@@ -114,28 +96,14 @@ describe("the PGlite data directory", () => {
 });
 
 describe("the operator API and metrics", () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-
-  async function operator() {
-    const admin = await insertTestCustomer(t, { name: "Operator" });
-    await t.database.db.update(customers).set({ role: "admin" }).where(eq(customers.id, admin.customer.id));
-    return admin;
-  }
-
-  it("is closed to customers and to strangers", async () => {
-    const customer = await insertTestCustomer(t);
+  it("is closed to customers and to strangers", async ({ t }) => {
+    const customer = await insertCustomer(t);
     expect((await t.call("GET", "/api/v1/admin/notifications/", undefined, customer.access)).statusCode).toBe(403);
     expect((await t.call("GET", "/api/v1/admin/payments/")).statusCode).toBe(401);
   });
 
-  it("lists dead messages and puts one back in the queue, which then delivers it", async () => {
-    const admin = await operator();
+  it("lists dead messages and puts one back in the queue, which then delivers it", async ({ t }) => {
+    const admin = await insertOperator(t);
     await queueMessage(t.runtime.deps, t.database.db, {
       channel: "email",
       recipient: "ops-retry@example.com",
@@ -161,9 +129,9 @@ describe("the operator API and metrics", () => {
     expect(again.json().error.code).toBe("NOT_DEAD");
   });
 
-  it("refuses to retry a dead message whose one-time secret was erased", async () => {
-    const admin = await operator();
-    const { e164, local } = randomMobile();
+  it("refuses to retry a dead message whose one-time secret was erased", async ({ t }) => {
+    const admin = await insertOperator(t);
+    const { e164, local } = uniqueMobile();
     await t.call("POST", "/api/v1/users/register/", { mobile_number: local, name: "Unlucky" });
     await t.database.db
       .update(notifications)
@@ -175,23 +143,18 @@ describe("the operator API and metrics", () => {
     expect(res.json().error.code).toBe("SECRET_EXPIRED");
   });
 
-  it("lists payments by status", async () => {
-    const admin = await operator();
-    const buyer = await insertTestCustomer(t);
-    const { event, category } = await createTestEvent(t, { priceMinor: 25_000 });
-    const checkout = await t.call(
-      "POST",
-      "/api/v1/payments/process/",
-      { event_id: event.id, items: [{ category_id: category.id, quantity: 1 }] },
-      buyer.access,
-    );
+  it("lists payments by status", async ({ t }) => {
+    const admin = await insertOperator(t);
+    const buyer = await insertCustomer(t);
+    const { category } = await createEvent(t, { priceMinor: 25_000 });
+    const checkout = await startCheckout(t, buyer.access, purchaseOf(category, 1));
     const pending = (await t.call("GET", "/api/v1/admin/payments/?status=pending", undefined, admin.access)).json();
-    expect(pending.payments.map((p: { id: string }) => p.id)).toContain(checkout.json().transaction_id);
+    expect(pending.payments.map((p: { id: string }) => p.id)).toContain(checkout.transaction_id);
     const bad = await t.call("GET", "/api/v1/admin/payments/?status=lost", undefined, admin.access);
     expect(bad.statusCode).toBe(400);
   });
 
-  it("exposes queue depth, deliveries, webhook outcomes and request durations at /metrics", async () => {
+  it("exposes queue depth, deliveries, webhook outcomes and request durations at /metrics", async ({ t }) => {
     await queueMessage(t.runtime.deps, t.database.db, {
       channel: "sms",
       recipient: "+201000000001",

@@ -1,47 +1,33 @@
 import { createHmac } from "node:crypto";
-import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { describe, expect } from "vitest";
 import { notifications, payments, tickets, webhookEvents } from "../db/schema";
-import { createTestApp, createTestEvent, insertTestCustomer, type TestApp } from "../test-support/test-app";
+import { appTest, testApp } from "../test-support/app-test";
+import { createEvent, insertCustomer, purchaseOf, sandboxWebhook, startCheckout } from "../test-support/factories";
+import type { TestApp } from "../test-support/test-app";
+import { countRows } from "../test-support/write-detector";
 import { kashierOrderHash, kashierProvider, kashierRedirectPayload, kashierWebhookPayload } from "./providers/kashier";
-import { SANDBOX_SIGNATURE_HEADER, sandboxSecret } from "./providers/sandbox";
+import { SANDBOX_SIGNATURE_HEADER, type SandboxWebhookBody, sandboxSecret } from "./providers/sandbox";
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ env: { PAYMENT_WEBHOOK_SECRET: "whsec_test_secret_value" } });
-});
-afterAll(async () => {
-  await t?.close();
-});
+const SECRET = "whsec_test_secret_value";
+const it = appTest.override("t", { scope: "file" }, testApp({ env: { PAYMENT_WEBHOOK_SECRET: SECRET } }));
 
 const hmac = (key: string, message: string) => createHmac("sha256", key).update(message).digest("hex");
 
-async function startCheckout(quantity = 2) {
-  const buyer = await insertTestCustomer(t, { name: "Webhook Buyer", email: "buyer@example.com" });
-  const { event, category } = await createTestEvent(t, { capacity: 10, priceMinor: 40_000 });
-  const res = await t.call(
-    "POST",
-    "/api/v1/payments/process/",
-    { event_id: event.id, items: [{ category_id: category.id, quantity }] },
-    buyer.access,
-  );
-  expect(res.statusCode).toBe(201);
-  return {
-    buyer,
-    category,
-    paymentId: res.json().transaction_id as string,
-    checkoutUrl: res.json().checkout_url as string,
-  };
+async function checkout(t: TestApp, quantity = 2) {
+  const buyer = await insertCustomer(t, { name: "Webhook Buyer", email: "buyer@example.com" });
+  const { category } = await createEvent(t, { capacity: 10, priceMinor: 40_000 });
+  const { transaction_id, checkout_url } = await startCheckout(t, buyer.access, purchaseOf(category, quantity));
+  return { buyer, category, paymentId: transaction_id, checkoutUrl: checkout_url };
 }
 
 /** A webhook signed the way the sandbox gateway signs it, computed here independently. */
-function signedSandboxWebhook(body: object, secret = "whsec_test_secret_value") {
-  const raw = JSON.stringify(body);
-  const ts = Math.floor(t.clock.now().getTime() / 1000);
-  return { raw, signature: `t=${ts},v1=${hmac(secret, `${ts}.${raw}`)}` };
+function signedSandboxWebhook(t: TestApp, body: SandboxWebhookBody, secret = SECRET) {
+  const { raw, headers } = sandboxWebhook(body, { secret, at: t.clock.now() });
+  return { raw, signature: headers[SANDBOX_SIGNATURE_HEADER] as string };
 }
 
-const postWebhook = (raw: string, signature?: string) =>
+const postWebhook = (t: TestApp, raw: string, signature?: string) =>
   t.app.inject({
     method: "POST",
     url: "/api/v1/payments/webhook/sandbox/",
@@ -49,13 +35,13 @@ const postWebhook = (raw: string, signature?: string) =>
     payload: raw,
   });
 
-const ticketCount = async (paymentId: string) =>
-  Number((await t.database.db.select({ n: count() }).from(tickets).where(eq(tickets.paymentId, paymentId)))[0]?.n);
+const ticketCount = (t: TestApp, paymentId: string) =>
+  countRows(t.database.db, tickets, eq(tickets.paymentId, paymentId));
 
 describe("payment confirmation", () => {
-  it("issues one set of tickets for 20 concurrent copies of a webhook plus the browser's redirect", async () => {
-    const { buyer, paymentId } = await startCheckout(2);
-    const body = {
+  it("issues one set of tickets for 20 concurrent copies of a webhook plus the browser's redirect", async ({ t }) => {
+    const { buyer, paymentId } = await checkout(t, 2);
+    const body: SandboxWebhookBody = {
       event_id: "evt_storm_1",
       transaction_id: paymentId,
       status: "paid",
@@ -63,20 +49,20 @@ describe("payment confirmation", () => {
       amount_minor: 80_000,
       currency: "EGP",
     };
-    const { raw, signature } = signedSandboxWebhook(body);
+    const { raw, signature } = signedSandboxWebhook(t, body);
     const redirect = {
       transaction_id: paymentId,
       status: "paid",
       reference: "sbx_ref_1",
-      signature: hmac("whsec_test_secret_value", `${paymentId}.paid.sbx_ref_1`),
+      signature: hmac(SECRET, `${paymentId}.paid.sbx_ref_1`),
     };
     const results = await Promise.all([
-      ...Array.from({ length: 20 }, () => postWebhook(raw, signature)),
+      ...Array.from({ length: 20 }, () => postWebhook(t, raw, signature)),
       t.call("POST", "/api/v1/payments/confirm/", { transaction_id: paymentId, params: redirect }, buyer.access),
     ]);
     expect(results.map((r) => r.statusCode)).toEqual(Array(21).fill(200));
     expect(results.filter((r) => r.json().duplicate === false)).toHaveLength(1);
-    expect(await ticketCount(paymentId)).toBe(2);
+    expect(await ticketCount(t, paymentId)).toBe(2);
     const queued = await t.database.db.select().from(notifications).where(eq(notifications.paymentId, paymentId));
     expect(queued.map((n) => n.template)).toEqual(["purchase-confirmation"]);
 
@@ -84,9 +70,9 @@ describe("payment confirmation", () => {
     expect(status.json()).toMatchObject({ status: "paid", ticket_count: 2, amount_minor: 80_000 });
   });
 
-  it("lets the redirect win when it arrives first, and the later webhook changes nothing", async () => {
-    const { buyer, paymentId } = await startCheckout(1);
-    const signature = hmac("whsec_test_secret_value", `${paymentId}.paid.sbx_ref_2`);
+  it("lets the redirect win when it arrives first, and the later webhook changes nothing", async ({ t }) => {
+    const { buyer, paymentId } = await checkout(t, 1);
+    const signature = hmac(SECRET, `${paymentId}.paid.sbx_ref_2`);
     const confirm = await t.call(
       "POST",
       "/api/v1/payments/confirm/",
@@ -97,7 +83,7 @@ describe("payment confirmation", () => {
       buyer.access,
     );
     expect(confirm.json()).toMatchObject({ status: "paid", ticket_count: 1 });
-    const hook = signedSandboxWebhook({
+    const hook = signedSandboxWebhook(t, {
       event_id: "evt_late",
       transaction_id: paymentId,
       status: "paid",
@@ -105,13 +91,13 @@ describe("payment confirmation", () => {
       amount_minor: 40_000,
       currency: "EGP",
     });
-    expect((await postWebhook(hook.raw, hook.signature)).statusCode).toBe(200);
-    expect(await ticketCount(paymentId)).toBe(1);
+    expect((await postWebhook(t, hook.raw, hook.signature)).statusCode).toBe(200);
+    expect(await ticketCount(t, paymentId)).toBe(1);
   });
 
-  it("rejects unsigned, mis-signed and tampered webhooks with 401 and changes nothing", async () => {
-    const { paymentId } = await startCheckout(1);
-    const body = {
+  it("rejects unsigned, mis-signed and tampered webhooks with 401 and changes nothing", async ({ t }) => {
+    const { paymentId } = await checkout(t, 1);
+    const body: SandboxWebhookBody = {
       event_id: "evt_forged",
       transaction_id: paymentId,
       status: "paid",
@@ -119,16 +105,13 @@ describe("payment confirmation", () => {
       amount_minor: 40_000,
       currency: "EGP",
     };
-    const good = signedSandboxWebhook(body);
+    const good = signedSandboxWebhook(t, body);
     const attempts = [
-      postWebhook(good.raw),
-      postWebhook(good.raw, good.signature.replace(/v1=.{4}/, "v1=0000")),
-      postWebhook(good.raw.replace("40000", "1"), good.signature),
-      postWebhook(good.raw, signedSandboxWebhook(body, "another-secret").signature),
-      postWebhook(
-        good.raw,
-        `t=${Math.floor(t.clock.now().getTime() / 1000) - 3600},v1=${hmac("whsec_test_secret_value", "x")}`,
-      ),
+      postWebhook(t, good.raw),
+      postWebhook(t, good.raw, good.signature.replace(/v1=.{4}/, "v1=0000")),
+      postWebhook(t, good.raw.replace("40000", "1"), good.signature),
+      postWebhook(t, good.raw, signedSandboxWebhook(t, body, "another-secret").signature),
+      postWebhook(t, good.raw, `t=${Math.floor(t.clock.now().getTime() / 1000) - 3600},v1=${hmac(SECRET, "x")}`),
     ];
     for (const res of await Promise.all(attempts)) {
       expect(res.statusCode).toBe(401);
@@ -136,13 +119,13 @@ describe("payment confirmation", () => {
     }
     const [payment] = await t.database.db.select().from(payments).where(eq(payments.id, paymentId));
     expect(payment?.status).toBe("pending");
-    expect(await ticketCount(paymentId)).toBe(0);
+    expect(await ticketCount(t, paymentId)).toBe(0);
     const recorded = await t.database.db.select().from(webhookEvents).where(eq(webhookEvents.eventId, "evt_forged"));
     expect(recorded).toHaveLength(0);
   });
 
-  it("refuses a redirect whose signature does not match", async () => {
-    const { buyer, paymentId } = await startCheckout(1);
+  it("refuses a redirect whose signature does not match", async ({ t }) => {
+    const { buyer, paymentId } = await checkout(t, 1);
     const res = await t.call(
       "POST",
       "/api/v1/payments/confirm/",
@@ -153,12 +136,12 @@ describe("payment confirmation", () => {
       buyer.access,
     );
     expect(res.statusCode).toBe(401);
-    expect(await ticketCount(paymentId)).toBe(0);
+    expect(await ticketCount(t, paymentId)).toBe(0);
   });
 
-  it("gives the seats of a declined payment back", async () => {
-    const { buyer, paymentId, category } = await startCheckout(2);
-    const declined = signedSandboxWebhook({
+  it("gives the seats of a declined payment back", async ({ t }) => {
+    const { buyer, paymentId, category } = await checkout(t, 2);
+    const declined = signedSandboxWebhook(t, {
       event_id: "evt_decl",
       transaction_id: paymentId,
       status: "failed",
@@ -166,15 +149,15 @@ describe("payment confirmation", () => {
       amount_minor: 80_000,
       currency: "EGP",
     });
-    expect((await postWebhook(declined.raw, declined.signature)).json()).toMatchObject({ outcome: "failed" });
+    expect((await postWebhook(t, declined.raw, declined.signature)).json()).toMatchObject({ outcome: "failed" });
     const event = (await t.call("GET", `/api/v1/public/events/${category.eventId}/`)).json();
     expect(event.categories[0].remaining).toBe(10);
     const status = await t.call("GET", `/api/v1/payments/${paymentId}/status/`, undefined, buyer.access);
     expect(status.json().status).toBe("failed");
   });
 
-  it("serves the sandbox checkout page and redirects back with a signed result", async () => {
-    const { buyer, paymentId, checkoutUrl } = await startCheckout(1);
+  it("serves the sandbox checkout page and redirects back with a signed result", async ({ t }) => {
+    const { buyer, paymentId, checkoutUrl } = await checkout(t, 1);
     const page = await t.app.inject({ method: "GET", url: new URL(checkoutUrl).pathname });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("Pay");
@@ -196,7 +179,7 @@ describe("payment confirmation", () => {
       buyer.access,
     );
     expect(confirmed.json()).toMatchObject({ status: "paid", ticket_count: 1 });
-    expect(sandboxSecret(t.runtime.deps.config)).toBe("whsec_test_secret_value");
+    expect(sandboxSecret(t.runtime.deps.config)).toBe(SECRET);
   });
 });
 

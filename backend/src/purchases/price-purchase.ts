@@ -20,7 +20,7 @@ export async function pricePurchase(
 ): Promise<PricedPurchase> {
   const event = await tx.query.events.findFirst({ where: eq(events.id, request.event_id) });
   // Unpublishing stops new sales; tickets already sold stay valid.
-  if (!event || event.status !== "published") throw new AppError("EVENT_NOT_FOUND", 404, "This event does not exist.");
+  if (event?.status !== "published") throw new AppError("EVENT_NOT_FOUND", 404, "This event does not exist.");
   if (event.startsAt <= deps.clock.now()) throw new AppError("EVENT_ENDED", 409, "This event has already started.");
 
   const ids = request.items.map((i) => i.category_id);

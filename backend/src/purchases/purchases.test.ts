@@ -1,49 +1,38 @@
-import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { describe, expect } from "vitest";
 import { startSession } from "../accounts/sessions";
 import { payments, ticketCategories, tickets } from "../db/schema";
 import { MINUTE } from "../shared/clock";
+import { appTest as it } from "../test-support/app-test";
 import {
+  bookFreeTickets,
   buyTickets,
-  createTestApp,
-  createTestEvent,
-  insertTestCustomer,
-  randomMobile,
-  type TestApp,
-} from "../test-support/test-app";
-
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(async () => {
-  await t?.close();
-});
-
-const countRows = async (table: typeof tickets | typeof payments) =>
-  Number((await t.database.db.select({ n: count() }).from(table))[0]?.n ?? 0);
+  createEvent,
+  insertCustomer,
+  purchaseOf,
+  startCheckout,
+} from "../test-support/factories";
+import { uniqueMobile } from "../test-support/phone-numbers";
+import { countRows, watchWrites } from "../test-support/write-detector";
 
 describe("booking tickets for other people", () => {
-  it("gives each ticket to the buyer, to an existing customer at once, or keeps it waiting for a new number", async () => {
-    const buyer = await insertTestCustomer(t, { name: "Mona Buyer", email: "mona@example.com" });
-    const friend = await insertTestCustomer(t, { name: "Karim Friend" });
-    const stranger = randomMobile();
-    const { event, category } = await createTestEvent(t, { priceMinor: 30_000 });
+  it("gives each ticket to the buyer, to an existing customer at once, or keeps it waiting for a new number", async ({
+    t,
+  }) => {
+    const buyer = await insertCustomer(t, { name: "Mona Buyer", email: "mona@example.com" });
+    const friend = await insertCustomer(t, { name: "Karim Friend" });
+    const stranger = uniqueMobile();
+    const { category } = await createEvent(t, { priceMinor: 30_000 });
 
-    const booked = await buyTickets(t, buyer.access, {
-      event_id: event.id,
-      items: [
-        {
-          category_id: category.id,
-          quantity: 3,
-          assignees: [
-            null,
-            { name: "Karim", mobile_number: friend.e164.replace("+20", "0") },
-            { name: "Nour", mobile_number: stranger.local, email: "nour@example.com" },
-          ],
-        },
-      ],
-    });
+    const booked = await buyTickets(
+      t,
+      buyer.access,
+      purchaseOf(category, [
+        null,
+        { name: "Karim", mobile_number: friend.e164.replace("+20", "0") },
+        { name: "Nour", mobile_number: stranger.local, email: "nour@example.com" },
+      ]),
+    );
     expect(booked.tickets).toHaveLength(3);
     expect(new Set(booked.tickets.map((x) => x.ticketNumber)).size).toBe(3);
     expect(booked.tickets[0]?.ticketNumber).toMatch(/^TR-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
@@ -71,7 +60,7 @@ describe("booking tickets for other people", () => {
 
     const detail = await t.call("GET", `/api/v1/users/tickets/${friendView.owned[0].id}/`, undefined, friend.access);
     expect(detail.json()).toMatchObject({ ticket_number: friendView.owned[0].ticket_number });
-    const outsider = await insertTestCustomer(t);
+    const outsider = await insertCustomer(t);
     const hidden = await t.call("GET", `/api/v1/users/tickets/${friendView.owned[0].id}/`, undefined, outsider.access);
     expect(hidden.statusCode).toBe(404);
 
@@ -81,9 +70,9 @@ describe("booking tickets for other people", () => {
     expect(confirmation?.text).toContain(booked.tickets[2]?.ticketNumber);
   });
 
-  it("charges the server's price whatever the client sends", async () => {
-    const buyer = await insertTestCustomer(t);
-    const { event, category } = await createTestEvent(t, { priceMinor: 50_000 });
+  it("charges the server's price whatever the client sends", async ({ t }) => {
+    const buyer = await insertCustomer(t);
+    const { event, category } = await createEvent(t, { priceMinor: 50_000 });
     const res = await t.call(
       "POST",
       "/api/v1/payments/process/",
@@ -95,15 +84,10 @@ describe("booking tickets for other people", () => {
     expect(payment?.amountMinor).toBe(100_000);
   });
 
-  it("lists upcoming events with what is left in each category", async () => {
-    const buyer = await insertTestCustomer(t);
-    const { event, category } = await createTestEvent(t, { capacity: 10, name: "Counting Show" });
-    await t.call(
-      "POST",
-      "/api/v1/tickets/book/",
-      { event_id: event.id, items: [{ category_id: category.id, quantity: 4 }] },
-      buyer.access,
-    );
+  it("lists upcoming events with what is left in each category", async ({ t }) => {
+    const buyer = await insertCustomer(t);
+    const { event, category } = await createEvent(t, { capacity: 10, name: "Counting Show" });
+    await bookFreeTickets(t, buyer.access, purchaseOf(category, 4));
     const list = (await t.call("GET", "/api/v1/public/events/")).json();
     const listed = list.find((e: { id: string }) => e.id === event.id);
     expect(listed.categories[0]).toMatchObject({ capacity: 10, remaining: 6, currency: "EGP" });
@@ -114,9 +98,9 @@ describe("booking tickets for other people", () => {
 });
 
 describe("capacity", () => {
-  it("never sells more seats than a category has, however many buy at once", async () => {
-    const { event, category } = await createTestEvent(t, { capacity: 50 });
-    const buyers = await Promise.all(Array.from({ length: 200 }, () => insertTestCustomer(t)));
+  it("never sells more seats than a category has, however many buy at once", async ({ t }) => {
+    const { event, category } = await createEvent(t, { capacity: 50 });
+    const buyers = await Promise.all(Array.from({ length: 200 }, () => insertCustomer(t)));
     const results = await Promise.all(
       buyers.map((b) =>
         t.call(
@@ -134,14 +118,13 @@ describe("capacity", () => {
     expect(statuses.filter((s) => s !== 201 && s !== 409)).toEqual([]);
     const [row] = await t.database.db.select().from(ticketCategories).where(eq(ticketCategories.id, category.id));
     expect(row?.sold).toBe(50);
-    const issued = await t.database.db.select({ n: count() }).from(tickets).where(eq(tickets.categoryId, category.id));
-    expect(Number(issued[0]?.n)).toBe(50);
+    expect(await countRows(t.database.db, tickets, eq(tickets.categoryId, category.id))).toBe(50);
   }, 120_000);
 
-  it("holds seats for a checkout and gives them back when it expires unpaid", async () => {
-    const { event, category } = await createTestEvent(t, { capacity: 2, priceMinor: 10_000 });
-    const first = await insertTestCustomer(t);
-    const second = await insertTestCustomer(t);
+  it("holds seats for a checkout and gives them back when it expires unpaid", async ({ t }) => {
+    const { event, category } = await createEvent(t, { capacity: 2, priceMinor: 10_000 });
+    const first = await insertCustomer(t);
+    const second = await insertCustomer(t);
     const body = { event_id: event.id, items: [{ category_id: category.id, quantity: 2 }] };
     const checkout = await t.call("POST", "/api/v1/payments/process/", body, first.access);
     expect(checkout.statusCode).toBe(201);
@@ -150,7 +133,7 @@ describe("capacity", () => {
     expect(blocked.statusCode).toBe(409);
 
     t.clock.advance(16 * MINUTE);
-    const latecomer = await insertTestCustomer(t);
+    const latecomer = await insertCustomer(t);
     const later = await t.call("POST", "/api/v1/payments/process/", body, latecomer.access);
     expect(later.statusCode).toBe(201);
     const firstAgain = await startSession(t.runtime.deps, t.database.db, first.customer);
@@ -165,19 +148,13 @@ describe("capacity", () => {
 });
 
 describe("bad purchase requests", () => {
-  it("answers each with a 4xx in the error shape and writes nothing", async () => {
-    const buyer = await insertTestCustomer(t);
-    const other = await insertTestCustomer(t);
-    const { event, category } = await createTestEvent(t, { priceMinor: 10_000 });
-    const { category: foreign } = await createTestEvent(t, { priceMinor: 10_000 });
-    const checkout = await t.call(
-      "POST",
-      "/api/v1/payments/process/",
-      { event_id: event.id, items: [{ category_id: category.id, quantity: 1 }] },
-      other.access,
-    );
-    const ticketsBefore = await countRows(tickets);
-    const paymentsBefore = await countRows(payments);
+  it("answers each with a 4xx in the error shape and writes nothing", async ({ t }) => {
+    const buyer = await insertCustomer(t);
+    const other = await insertCustomer(t);
+    const { event, category } = await createEvent(t, { priceMinor: 10_000 });
+    const { category: foreign } = await createEvent(t, { priceMinor: 10_000 });
+    const checkout = await startCheckout(t, other.access, purchaseOf(category, 1));
+    const writes = await watchWrites(t.database.db);
 
     const item = (over: object) => ({
       event_id: event.id,
@@ -247,13 +224,12 @@ describe("bad purchase requests", () => {
     const anonymous = await t.call("POST", "/api/v1/tickets/book/", item({}));
     expect(anonymous.statusCode).toBe(401);
 
-    const id = checkout.json().transaction_id;
+    const id = checkout.transaction_id;
     const peek = await t.call("GET", `/api/v1/payments/${id}/status/`, undefined, buyer.access);
     expect(peek.statusCode).toBe(404);
     const confirm = await t.call("POST", "/api/v1/payments/confirm/", { transaction_id: id }, buyer.access);
     expect(confirm.statusCode).toBe(404);
 
-    expect(await countRows(tickets)).toBe(ticketsBefore);
-    expect(await countRows(payments)).toBe(paymentsBefore);
+    expect(await writes.take()).toEqual({});
   });
 });

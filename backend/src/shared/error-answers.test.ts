@@ -1,19 +1,14 @@
 import { ERROR_CODES, VALIDATION_MESSAGES } from "@ticketrunners/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, createTestEvent, insertTestCustomer, type TestApp } from "../test-support/test-app";
+import { describe, expect } from "vitest";
+import { appTest, testApp } from "../test-support/app-test";
+import { createEvent, insertCustomer } from "../test-support/factories";
 
 const API = "/api/v1";
+// 30 a minute × 0.1: the fourth look-up of a claim link from one client within a minute is refused.
+const it = appTest.extend("strictApp", { scope: "file" }, testApp({ env: { RATE_LIMIT_SCALE: "0.1" } }));
 
 describe("validation errors", () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-
-  it("name each refused field with a key and its English words, the first as the message", async () => {
+  it("name each refused field with a key and its English words, the first as the message", async ({ t }) => {
     const res = await t.call("POST", `${API}/users/register/`, {
       mobile_number: "12345",
       name: "Visit www.free-tickets.example",
@@ -33,7 +28,7 @@ describe("validation errors", () => {
     });
   });
 
-  it("say `required` for a missing field and give a wrong type the field's own key", async () => {
+  it("say `required` for a missing field and give a wrong type the field's own key", async ({ t }) => {
     const res = await t.call("POST", `${API}/users/register/`, { name: 42 });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details).toEqual([
@@ -42,9 +37,9 @@ describe("validation errors", () => {
     ]);
   });
 
-  it("carry the purchase rules' keys, where they apply", async () => {
-    const buyer = await insertTestCustomer(t);
-    const { event, category } = await createTestEvent(t);
+  it("carry the purchase rules' keys, where they apply", async ({ t }) => {
+    const buyer = await insertCustomer(t);
+    const { event, category } = await createEvent(t);
     const res = await t.call(
       "POST",
       `${API}/tickets/book/`,
@@ -66,7 +61,7 @@ describe("validation errors", () => {
     );
   });
 
-  it("answer `invalid` for a rule without a key of its own (a path id)", async () => {
+  it("answer `invalid` for a rule without a key of its own (a path id)", async ({ t }) => {
     const res = await t.call("GET", `${API}/public/events/not-an-id/`);
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual({
@@ -80,15 +75,7 @@ describe("validation errors", () => {
 });
 
 describe("errors outside the routes", () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-
-  it("answer an unknown API path and a malformed URL with codes from ErrorCode", async () => {
+  it("answer an unknown API path and a malformed URL with codes from ErrorCode", async ({ t }) => {
     const missing = await t.call("GET", `${API}/no-such-thing/`);
     expect(missing.statusCode).toBe(404);
     expect(missing.json().error.code).toBe("NOT_FOUND");
@@ -96,11 +83,11 @@ describe("errors outside the routes", () => {
     expect(ERROR_CODES).toContain(malformed.json().error.code);
   });
 
-  it("refuse a stranger and a customer who is not an operator, by the authentication plugin", async () => {
+  it("refuse a stranger and a customer who is not an operator, by the authentication plugin", async ({ t }) => {
     expect((await t.call("GET", `${API}/users/me/`)).json()).toEqual({
       error: { code: "UNAUTHORIZED", message: "Please log in." },
     });
-    const customer = await insertTestCustomer(t);
+    const customer = await insertCustomer(t);
     const me = await t.call("GET", `${API}/users/me/`, undefined, customer.access);
     expect(me.json()).toMatchObject({ id: customer.customer.id, mobile_number: customer.e164 });
     const admin = await t.call("GET", `${API}/admin/payments/`, undefined, customer.access);
@@ -110,35 +97,19 @@ describe("errors outside the routes", () => {
 });
 
 describe("the claim link's answers", () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    // 30 a minute × 0.1: the fourth look-up from one client within a minute is refused.
-    t = await createTestApp({ env: { RATE_LIMIT_SCALE: "0.1" } });
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-
-  it("say valid:false for a bad link, and answer a rate-limited client in the error shape", async () => {
-    const validate = (query: string) => t.call("GET", `${API}/users/validate-registration-token/${query}`);
-    const missing = await validate("");
-    expect(missing.statusCode).toBe(400);
-    expect(missing.json()).toEqual({
-      valid: false,
-      error: { code: "MISSING_TOKEN", message: "The link has no token." },
-    });
-    const unknown = await validate("?token=nope");
-    expect(unknown.statusCode).toBe(404);
-    expect(unknown.json()).toEqual({
-      valid: false,
-      error: { code: "TOKEN_NOT_FOUND", message: "This link is not valid." },
-    });
-    const tooLong = await validate(`?token=${"a".repeat(513)}`);
-    expect(tooLong.statusCode).toBe(404);
-    expect(tooLong.json()).toEqual({
-      valid: false,
-      error: { code: "TOKEN_NOT_FOUND", message: "This link is not valid." },
-    });
+  it("say valid:false for a bad link, and answer a rate-limited client in the error shape", async ({ strictApp }) => {
+    const validate = (query: string) => strictApp.call("GET", `${API}/users/validate-registration-token/${query}`);
+    for (const [query, status, code, message] of [
+      ["", 400, "MISSING_TOKEN", "The link has no token."],
+      ["?token=nope", 404, "TOKEN_NOT_FOUND", "This link is not valid."],
+      [`?token=${"a".repeat(513)}`, 404, "TOKEN_NOT_FOUND", "This link is not valid."],
+    ] as const) {
+      const res = await validate(query);
+      expect({ status: res.statusCode, body: res.json() }).toEqual({
+        status,
+        body: { valid: false, error: { code, message } },
+      });
+    }
 
     const limited = await validate("?token=nope");
     expect(limited.statusCode).toBe(429);

@@ -1,6 +1,7 @@
-import Fastify, { type FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import Fastify from "fastify";
+import { describe, expect, test } from "vitest";
 import { loadConfig } from "../config";
+import { fileResource } from "../test-support/app-test";
 import { registerErrorHandling } from "./error-handler";
 import { createOtpSmsLimit, perMinute, registerRateLimiting } from "./rate-limit";
 
@@ -11,10 +12,10 @@ const config = loadConfig({ NODE_ENV: "test", DATA_DIR: "/tmp/ticketrunners-test
  * Two routes that send codes, sharing one createOtpSmsLimit function the way the register and login routes
  * do, each with a generous limit of its own. Behind a trusted proxy on 127.0.0.1, so a test can be many clients.
  */
-async function otpApp(): Promise<{ app: FastifyInstance; base: string }> {
+async function otpApp() {
   const app = Fastify({ trustProxy: ["127.0.0.1"] });
   registerErrorHandling(app);
-  await registerRateLimiting(app);
+  await registerRateLimiting(app, config);
   await app.register(async (api) => {
     const otpSmsLimit = createOtpSmsLimit(api, config);
     for (const path of ["/register", "/login"]) {
@@ -27,6 +28,12 @@ async function otpApp(): Promise<{ app: FastifyInstance; base: string }> {
   return { app, base: `http://127.0.0.1:${address.port}` };
 }
 
+const it = test.extend(
+  "otp",
+  { scope: "file" },
+  fileResource(otpApp, ({ app }) => app.close()),
+);
+
 async function ask(base: string, path: string, client: string) {
   const res = await fetch(`${base}${path}`, { method: "POST", headers: { "x-forwarded-for": client } });
   const body = (await res.json()) as {
@@ -36,16 +43,7 @@ async function ask(base: string, path: string, client: string) {
 }
 
 describe("createOtpSmsLimit", () => {
-  let app: FastifyInstance;
-  let base: string;
-  beforeAll(async () => {
-    ({ app, base } = await otpApp());
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
-
-  it("gives a client one budget over every route that sends a code", async () => {
+  it("gives a client one budget over every route that sends a code", async ({ otp: { base } }) => {
     const client = "198.51.100.1";
     const answers = [];
     for (const path of ["/register", "/login", "/register", "/login", "/register"]) {
@@ -59,7 +57,9 @@ describe("createOtpSmsLimit", () => {
     expect(refused?.details.retry_after_seconds).toBeLessThanOrEqual(3_600);
   });
 
-  it("counts other clients apart, and an IPv6 client per /64 so rotating addresses buys nothing", async () => {
+  it("counts other clients apart, and an IPv6 client per /64 so rotating addresses buys nothing", async ({
+    otp: { base },
+  }) => {
     expect((await ask(base, "/login", "198.51.100.2")).status).toBe(200);
     const statuses = [];
     for (const address of [

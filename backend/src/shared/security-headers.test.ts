@@ -1,13 +1,16 @@
 import { existsSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { webappDist } from "../paths";
-import {
-  createTestApp,
-  createTestEvent,
-  insertTestCustomer,
-  PRODUCTION_TEST_ENV,
-  type TestApp,
-} from "../test-support/test-app";
+import { appTest, testApp } from "../test-support/app-test";
+import { createEvent, insertCustomer, purchaseOf, startCheckout } from "../test-support/factories";
+import { serveOverHttp } from "../test-support/http-client";
+import { DEVELOPMENT_ONLY_ROUTES, PRODUCTION_TEST_ENV } from "../test-support/test-app";
+
+// RATE_LIMIT_SCALE 0.1: login allows one request a minute.
+const it = appTest
+  .override("t", { scope: "file" }, testApp({ env: { RATE_LIMIT_SCALE: "0.1" } }))
+  .extend("prod", { scope: "file" }, testApp({ env: PRODUCTION_TEST_ENV }))
+  .extend("prodHttp", { scope: "file" }, async ({ prod }) => serveOverHttp(prod));
 
 /** The policy as directive → sources, e.g. { "script-src": ["'self'"] }. */
 function directives(policy: string | null): Record<string, string[]> {
@@ -47,17 +50,7 @@ const hasInlineStyleOrScript = (html: string) =>
   /<style[\s>]/i.test(html) || /\sstyle\s*=/i.test(html) || /<script(?![^>]*\ssrc=)[^>]*>/i.test(html);
 
 describe("security headers over real HTTP", () => {
-  let t: TestApp;
-  let base: string;
-  beforeAll(async () => {
-    t = await createTestApp({ env: { RATE_LIMIT_SCALE: "0.1" } });
-    base = await t.listen();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-
-  it("are on API answers, errors, 404s and rate-limit refusals", async () => {
+  it("are on API answers, errors, 404s and rate-limit refusals", async ({ http: { baseUrl: base } }) => {
     const ok = await fetch(`${base}/api/v1/public/events/`);
     expect(ok.status).toBe(200);
     expectSecurityHeaders(ok, "API answer");
@@ -92,7 +85,7 @@ describe("security headers over real HTTP", () => {
     expect(statuses).toEqual([400, 429]);
   });
 
-  it("are on /signup, whose URL carries the claim token", async () => {
+  it("are on /signup, whose URL carries the claim token", async ({ http: { baseUrl: base } }) => {
     const res = await fetch(`${base}/signup?token=claim-token-in-the-url`);
     expectSecurityHeaders(res, "/signup");
     if (existsSync(webappDist)) {
@@ -105,17 +98,14 @@ describe("security headers over real HTTP", () => {
     }
   });
 
-  it("are on the sandbox checkout page, which has no inline style and serves its stylesheet", async () => {
-    const buyer = await insertTestCustomer(t);
-    const { event, category } = await createTestEvent(t, { priceMinor: 10_000 });
-    const checkout = await t.call(
-      "POST",
-      "/api/v1/payments/process/",
-      { event_id: event.id, items: [{ category_id: category.id, quantity: 1 }] },
-      buyer.access,
-    );
-    expect(checkout.statusCode).toBe(201);
-    const page = await fetch(new URL(new URL(checkout.json().checkout_url).pathname, base));
+  it("are on the sandbox checkout page, which has no inline style and serves its stylesheet", async ({
+    t,
+    http: { baseUrl: base },
+  }) => {
+    const buyer = await insertCustomer(t);
+    const { category } = await createEvent(t, { priceMinor: 10_000 });
+    const checkout = await startCheckout(t, buyer.access, purchaseOf(category, 1));
+    const page = await fetch(new URL(new URL(checkout.checkout_url).pathname, base));
     expect(page.status).toBe(200);
     expectSecurityHeaders(page, "sandbox checkout");
     const html = await page.text();
@@ -130,7 +120,9 @@ describe("security headers over real HTTP", () => {
     expectSecurityHeaders(css, "checkout stylesheet");
   });
 
-  it("are on the dev inbox page, which has no inline style and serves its stylesheet", async () => {
+  it("are on the dev inbox page, which has no inline style and serves its stylesheet", async ({
+    http: { baseUrl: base },
+  }) => {
     const page = await fetch(`${base}/dev/inbox`);
     expect(page.status).toBe(200);
     expectSecurityHeaders(page, "dev inbox");
@@ -144,7 +136,7 @@ describe("security headers over real HTTP", () => {
     expect(await css.text()).toContain(".badge {");
   });
 
-  it("relax only inline styles, and only on Swagger UI's own pages", async () => {
+  it("relax only inline styles, and only on Swagger UI's own pages", async ({ http: { baseUrl: base } }) => {
     const docs = await fetch(`${base}/api/docs/`);
     expect(docs.status).toBe(200);
     const csp = directives(docs.headers.get("content-security-policy"));
@@ -159,27 +151,8 @@ describe("security headers over real HTTP", () => {
 });
 
 describe("the production app", () => {
-  let prod: TestApp;
-  let base: string;
-  beforeAll(async () => {
-    prod = await createTestApp({ env: PRODUCTION_TEST_ENV });
-    base = await prod.listen();
-  });
-  afterAll(async () => {
-    await prod?.close();
-  });
-
-  it("never mounts the sandbox gateway or the dev inbox", async () => {
-    const id = "7d1f7c1e-2b8e-4a39-9d8e-2f0f3a1b9c11";
-    for (const [method, path] of [
-      ["GET", `/payments/sandbox/checkout/${id}`],
-      ["POST", `/payments/sandbox/checkout/${id}/pay`],
-      ["GET", "/payments/sandbox/checkout.css"],
-      ["GET", "/dev/inbox"],
-      ["GET", "/dev/inbox.css"],
-      ["GET", "/api/dev/outbox"],
-      ["POST", "/api/v1/payments/webhook/sandbox/"],
-    ] as const) {
+  it("never mounts the sandbox gateway or the dev inbox", async ({ prodHttp: { baseUrl: base } }) => {
+    for (const [method, path] of DEVELOPMENT_ONLY_ROUTES) {
       const res = await fetch(`${base}${path}`, {
         method,
         ...(method === "POST"
@@ -194,13 +167,13 @@ describe("the production app", () => {
     }
   });
 
-  it("checks out through Kashier, not the sandbox", () => {
+  it("checks out through Kashier, not the sandbox", ({ prod }) => {
     expect(prod.runtime.deps.payments.active.name).toBe("kashier");
     expect(prod.runtime.deps.payments.sandbox).toBeUndefined();
     expect([...prod.runtime.deps.payments.byName.keys()]).toEqual(["kashier"]);
   });
 
-  it("answers /metrics only with the metrics token", async () => {
+  it("answers /metrics only with the metrics token", async ({ prod, prodHttp: { baseUrl: base } }) => {
     const token = PRODUCTION_TEST_ENV.METRICS_TOKEN;
     for (const authorization of [undefined, "Bearer wrong-token", `Basic ${token}`, `Bearer ${token}x`, token]) {
       const res = await fetch(`${base}/metrics`, { headers: authorization ? { authorization } : {} });

@@ -1,8 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
+import { appTest, fileResource } from "../test-support/app-test";
 import { createTestApp, type TestApp } from "../test-support/test-app";
 
 // RATE_LIMIT_SCALE 0.1 leaves login 1 request a minute per client: the second from the same client is a 429.
-const SCALE = "0.1";
+/** An app listening on 127.0.0.1 with TRUST_PROXY set, and its base URL. */
+const behindProxies = (TRUST_PROXY: string) =>
+  fileResource(
+    async () => {
+      const t = await createTestApp({ env: { RATE_LIMIT_SCALE: "0.1", TRUST_PROXY } });
+      return { t, base: await t.listen() };
+    },
+    ({ t }) => t.close(),
+  );
+const it = appTest
+  .extend("direct", { scope: "file" }, behindProxies("false"))
+  .extend("oneProxy", { scope: "file" }, behindProxies("1"))
+  // The test's own connections come from 127.0.0.1, the "proxy" listed here.
+  .extend("listedProxies", { scope: "file" }, behindProxies("10.9.9.9,127.0.0.1"));
 
 /** POSTs an empty login (400 when allowed, 429 when over the limit) with the given X-Forwarded-For. */
 async function login(base: string, forwardedFor?: string): Promise<number> {
@@ -23,17 +37,9 @@ function loggedClients(t: TestApp): string[] {
 }
 
 describe("TRUST_PROXY=false (clients reach the server directly)", () => {
-  let t: TestApp;
-  let base: string;
-  beforeAll(async () => {
-    t = await createTestApp({ env: { RATE_LIMIT_SCALE: SCALE, TRUST_PROXY: "false" } });
-    base = await t.listen();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-
-  it("ignores a forged X-Forwarded-For: every request counts against the one real address", async () => {
+  it("ignores a forged X-Forwarded-For: every request counts against the one real address", async ({
+    direct: { t, base },
+  }) => {
     const forged = [undefined, "203.0.113.1", "203.0.113.2, 198.51.100.2", "::1", "unknown", "127.0.0.2"];
     const statuses: number[] = [];
     for (const header of forged) statuses.push(await login(base, header));
@@ -43,17 +49,9 @@ describe("TRUST_PROXY=false (clients reach the server directly)", () => {
 });
 
 describe("TRUST_PROXY=1 (one proxy in front, which appends the address it saw)", () => {
-  let t: TestApp;
-  let base: string;
-  beforeAll(async () => {
-    t = await createTestApp({ env: { RATE_LIMIT_SCALE: SCALE, TRUST_PROXY: "1" } });
-    base = await t.listen();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-
-  it("takes the right-most entry, so a client's own left-most entries do not give it a new bucket", async () => {
+  it("takes the right-most entry, so a client's own left-most entries do not give it a new bucket", async ({
+    oneProxy: { t, base },
+  }) => {
     const proxySaw = "198.51.100.7";
     const statuses: number[] = [];
     for (const written of ["", "203.0.113.1, ", "203.0.113.2, ", "10.0.0.1, 203.0.113.3, ", "127.0.0.1, "]) {
@@ -72,18 +70,9 @@ describe("TRUST_PROXY=1 (one proxy in front, which appends the address it saw)",
 });
 
 describe("TRUST_PROXY=<address list>", () => {
-  let t: TestApp;
-  let base: string;
-  beforeAll(async () => {
-    // The test's own connections come from 127.0.0.1, the "proxy" listed here.
-    t = await createTestApp({ env: { RATE_LIMIT_SCALE: SCALE, TRUST_PROXY: "10.9.9.9,127.0.0.1" } });
-    base = await t.listen();
-  });
-  afterAll(async () => {
-    await t?.close();
-  });
-
-  it("walks back only through the listed proxies, so a forged entry before them is not the client", async () => {
+  it("walks back only through the listed proxies, so a forged entry before them is not the client", async ({
+    listedProxies: { t, base },
+  }) => {
     const client = "198.51.100.20";
     expect(await login(base, client)).toBe(400);
     expect(await login(base, `203.0.113.9, ${client}`)).toBe(429);

@@ -1,11 +1,9 @@
-import { randomInt } from "node:crypto";
 import { Writable } from "node:stream";
 import { desc, eq } from "drizzle-orm";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
-import { startSession } from "../accounts/sessions";
 import { loadConfig } from "../config";
 import type { Database } from "../db/client";
-import { customers, devInboxMessages, events, ticketCategories, tickets } from "../db/schema";
+import { devInboxMessages } from "../db/schema";
 import type { EmailSender } from "../notifications/channels/email";
 import type { SmsProvider } from "../notifications/channels/sms";
 import { type Runtime, type RuntimeOptions, startRuntime } from "../runtime";
@@ -51,7 +49,19 @@ export const PRODUCTION_TEST_ENV: Record<string, string> = {
   KASHIER_MERCHANT_ID: "MID-0000-0000",
   KASHIER_API_KEY: "kashier-test-api-key",
   METRICS_TOKEN: "metrics-token-for-tests-0123456789",
+  TICKET_SIGNING_KEY: Buffer.alloc(32, 5).toString("base64url"),
 };
+
+/** What a production server never mounts: the sandbox gateway (pages, stylesheet, webhook) and the dev inbox. */
+export const DEVELOPMENT_ONLY_ROUTES = [
+  ["GET", "/payments/sandbox/checkout/7d1f7c1e-2b8e-4a39-9d8e-2f0f3a1b9c11"],
+  ["POST", "/payments/sandbox/checkout/7d1f7c1e-2b8e-4a39-9d8e-2f0f3a1b9c11/pay"],
+  ["GET", "/payments/sandbox/checkout.css"],
+  ["GET", "/dev/inbox"],
+  ["GET", "/dev/inbox.css"],
+  ["GET", "/api/dev/outbox"],
+  ["POST", "/api/v1/payments/webhook/sandbox/"],
+] as const;
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
@@ -132,121 +142,4 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     },
   };
   return testApp;
-}
-
-/** A valid Egyptian mobile number nobody else in the test run uses, in local format and E.164. */
-export function randomMobile(): { local: string; e164: string } {
-  const rest = String(randomInt(0, 100_000_000)).padStart(8, "0");
-  return { local: `010${rest}`, e164: `+2010${rest}` };
-}
-
-/** Signs a customer up through the API, as the webapp would. */
-export async function createTestCustomer(
-  t: TestApp,
-  overrides: { mobile?: string; name?: string; email?: string; password?: string; locale?: "en" | "ar" } = {},
-) {
-  const mobile = overrides.mobile ?? randomMobile().local;
-  const password = overrides.password ?? "correct horse battery";
-  const reg = await t.call("POST", "/api/v1/users/register/", {
-    mobile_number: mobile,
-    name: overrides.name ?? "Test Customer",
-    ...(overrides.email ? { email: overrides.email } : {}),
-    ...(overrides.locale ? { locale: overrides.locale } : {}),
-  });
-  if (reg.statusCode !== 200) throw new Error(`register failed: ${reg.body}`);
-  const e164 = reg.json().mobile_number as string;
-  const otp = await t.latestOtp(e164);
-  const verified = await t.call("POST", "/api/v1/users/verify-otp/", {
-    mobile_number: mobile,
-    otp_code: otp,
-    signup_id: reg.json().signup_id,
-  });
-  if (verified.statusCode !== 200) throw new Error(`verify failed: ${verified.body}`);
-  const done = await t.call("POST", "/api/v1/users/complete-registration/", {
-    mobile_number: mobile,
-    password,
-    signup_token: verified.json().signup_token,
-  });
-  if (done.statusCode !== 201) throw new Error(`complete failed: ${done.body}`);
-  const session = done.json() as { access: string; refresh: string; user: { id: string; mobile_number: string } };
-  return { ...session, mobile, e164, password };
-}
-
-/**
- * Buys priced tickets the way a buyer does: a checkout, then the sandbox gateway's signed webhook saying
- * it was paid. Returns the tickets the payment issued.
- */
-export async function buyTickets(t: TestApp, access: string, body: unknown) {
-  const checkout = await t.call("POST", "/api/v1/payments/process/", body, access);
-  if (checkout.statusCode !== 201) throw new Error(`checkout failed: ${checkout.body}`);
-  const paymentId = checkout.json().transaction_id as string;
-  const sandbox = t.runtime.deps.payments.sandbox;
-  if (!sandbox) throw new Error("the test app has no sandbox gateway");
-  const raw = JSON.stringify({
-    event_id: `evt_${paymentId}`,
-    transaction_id: paymentId,
-    status: "paid",
-    reference: `sbx_${paymentId.slice(0, 8)}`,
-  });
-  const webhook = await t.app.inject({
-    method: "POST",
-    url: "/api/v1/payments/webhook/sandbox/",
-    headers: { "content-type": "application/json", "x-sandbox-signature": sandbox.signWebhook(raw) },
-    payload: raw,
-  });
-  if (webhook.statusCode !== 200) throw new Error(`webhook failed: ${webhook.body}`);
-  const issued = await t.database.db.select().from(tickets).where(eq(tickets.paymentId, paymentId));
-  return { payment_id: paymentId, tickets: issued.sort((a, b) => a.position - b.position) };
-}
-
-/** A customer inserted straight into the database, with a session: for tests that need many buyers. */
-export async function insertTestCustomer(
-  t: TestApp,
-  overrides: { name?: string; email?: string; locale?: "en" | "ar"; mobile?: string } = {},
-) {
-  const mobile = overrides.mobile ?? randomMobile().e164;
-  const [customer] = await t.database.db
-    .insert(customers)
-    .values({
-      mobileNumber: mobile,
-      name: overrides.name ?? "Test Buyer",
-      email: overrides.email ?? null,
-      locale: overrides.locale ?? "en",
-      passwordHash: "not-a-real-hash",
-    })
-    .returning();
-  if (!customer) throw new Error("customer insert returned nothing");
-  const session = await startSession(t.runtime.deps, t.database.db, customer);
-  return { ...session, customer, e164: mobile };
-}
-
-/**
- * The demo-sized event tests buy from: `capacity` seats per category, starting in a week. Free unless
- * `priceMinor` is given (free tickets are booked at once; priced ones need a checkout).
- */
-export async function createTestEvent(
-  t: TestApp,
-  options: { capacity?: number; priceMinor?: number; name?: string; categories?: number } = {},
-) {
-  const [event] = await t.database.db
-    .insert(events)
-    .values({
-      name: options.name ?? "Test Concert",
-      venue: "Test Hall, Cairo",
-      startsAt: new Date(t.clock.now().getTime() + 7 * 86_400_000),
-    })
-    .returning();
-  if (!event) throw new Error("event insert returned nothing");
-  const categories = await t.database.db
-    .insert(ticketCategories)
-    .values(
-      Array.from({ length: options.categories ?? 1 }, (_, i) => ({
-        eventId: event.id,
-        name: i === 0 ? "Regular" : `Category ${i + 1}`,
-        priceMinor: (options.priceMinor ?? 0) * (i + 1),
-        capacity: options.capacity ?? 100,
-      })),
-    )
-    .returning();
-  return { event, categories, category: categories[0] as (typeof categories)[number] };
 }

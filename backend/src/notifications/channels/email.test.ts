@@ -1,45 +1,52 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { notifications } from "../../db/schema";
-import { type FakeSmtpServer, startFakeSmtpServer } from "../../test-support/fakes/smtp-server";
-import { createTestApp, createTestCustomer, type TestApp } from "../../test-support/test-app";
+import { appTest, fileResource, startTestApp } from "../../test-support/app-test";
+import { signUpThroughApi } from "../../test-support/factories";
+import { startFakeSmtpServer } from "../../test-support/fakes/smtp-server";
+import type { TestApp } from "../../test-support/test-app";
 import { DeliveryError } from "./delivery-error";
-import { type EmailSender, smtpEmail } from "./email";
+import { smtpEmail } from "./email";
 
-let smtp: FakeSmtpServer;
-let sender: EmailSender;
-let t: TestApp;
-beforeAll(async () => {
-  smtp = await startFakeSmtpServer();
-  sender = smtpEmail({
-    host: "127.0.0.1",
-    port: smtp.port,
-    useTls: false,
-    from: "TicketRunners <no-reply@ticketrunners.test>",
-  });
-  t = await createTestApp({
-    env: {
-      EMAIL_HOST: "127.0.0.1",
-      EMAIL_PORT: String(smtp.port),
-      EMAIL_USE_TLS: "false",
-      DEFAULT_FROM_EMAIL: "TicketRunners <hello@ticketrunners.test>",
-    },
-  });
-});
-afterAll(async () => {
-  sender?.close?.();
-  await t?.close();
-  await smtp?.close();
-});
+const it = appTest
+  .extend(
+    "smtp",
+    { scope: "file" },
+    fileResource(startFakeSmtpServer, (smtp) => smtp.close()),
+  )
+  .extend("sender", { scope: "file" }, async ({ smtp }, { onCleanup }) => {
+    const sender = smtpEmail({
+      host: "127.0.0.1",
+      port: smtp.port,
+      useTls: false,
+      from: "TicketRunners <no-reply@ticketrunners.test>",
+    });
+    onCleanup(() => sender.close?.());
+    return sender;
+  })
+  // The whole app, mailing through the fake SMTP server.
+  .override("t", { scope: "file" }, ({ smtp }, { onCleanup }) =>
+    startTestApp(onCleanup, {
+      env: {
+        EMAIL_HOST: "127.0.0.1",
+        EMAIL_PORT: String(smtp.port),
+        EMAIL_USE_TLS: "false",
+        DEFAULT_FROM_EMAIL: "TicketRunners <hello@ticketrunners.test>",
+      },
+    }),
+  );
 
-const welcomeRow = async (email: string) => {
+const welcomeRow = async (t: TestApp, email: string) => {
   const [row] = await t.database.db.select().from(notifications).where(eq(notifications.recipient, email));
   if (!row) throw new Error(`no notification for ${email}`);
   return row;
 };
 
 describe(smtpEmail.name, () => {
-  it("delivers a message with its subject, sender, recipient, plain text and HTML over SMTP", async () => {
+  it("delivers a message with its subject, sender, recipient, plain text and HTML over SMTP", async ({
+    smtp,
+    sender,
+  }) => {
     const result = await sender.send({
       to: "layla@example.com",
       subject: "Your tickets — تذاكرك",
@@ -58,7 +65,10 @@ describe(smtpEmail.name, () => {
     expect(result.providerMessageId).toBe(mail?.messageId);
   });
 
-  it("reports a temporary SMTP refusal (451) as retryable and a final one (550) as permanent", async () => {
+  it("reports a temporary SMTP refusal (451) as retryable and a final one (550) as permanent", async ({
+    smtp,
+    sender,
+  }) => {
     smtp.refuseRecipients((address) =>
       address === "busy@example.com"
         ? { code: 451, message: "4.3.0 Try again later" }
@@ -85,9 +95,9 @@ describe(smtpEmail.name, () => {
 });
 
 describe("email through the whole app", () => {
-  it("sends the welcome email over SMTP when EMAIL_HOST is set, with a link to My Tickets", async () => {
+  it("sends the welcome email over SMTP when EMAIL_HOST is set, with a link to My Tickets", async ({ t, smtp }) => {
     const email = "welcome-en@example.com";
-    await createTestCustomer(t, { email, name: "Mona Adel" });
+    await signUpThroughApi(t, { email, name: "Mona Adel" });
     await t.deliverAll();
 
     const received = smtp.mailTo(email);
@@ -100,14 +110,18 @@ describe("email through the whole app", () => {
     expect(mail?.html).toContain('href="http://tickets.test/my-tickets"');
     expect(mail?.html).toContain('dir="ltr"');
 
-    expect(await welcomeRow(email)).toMatchObject({ status: "sent", attempts: 1, providerMessageId: mail?.messageId });
+    expect(await welcomeRow(t, email)).toMatchObject({
+      status: "sent",
+      attempts: 1,
+      providerMessageId: mail?.messageId,
+    });
     // The mail left through SMTP; nothing was kept in the dev inbox instead.
     expect(await t.inbox(email)).toEqual([]);
   });
 
-  it("sends the Arabic welcome email, right to left, to a customer who signed up in Arabic", async () => {
+  it("sends the Arabic welcome email, right to left, to a customer who signed up in Arabic", async ({ t, smtp }) => {
     const email = "welcome-ar@example.com";
-    await createTestCustomer(t, { email, name: "منى عادل", locale: "ar" });
+    await signUpThroughApi(t, { email, name: "منى عادل", locale: "ar" });
     await t.deliverAll();
 
     const received = smtp.mailTo(email);
@@ -120,15 +134,18 @@ describe("email through the whole app", () => {
     expect(mail?.html).toContain('lang="ar"');
   });
 
-  it("keeps a welcome email the SMTP server refuses for now (451) and delivers it once the server recovers", async () => {
+  it("keeps a welcome email the SMTP server refuses for now (451) and delivers it once the server recovers", async ({
+    t,
+    smtp,
+  }) => {
     const email = "greylisted@example.com";
     smtp.refuseRecipients((address) =>
       address === email ? { code: 451, message: "4.7.1 Greylisted, please try again later" } : undefined,
     );
-    await createTestCustomer(t, { email });
+    await signUpThroughApi(t, { email });
     await t.deliverAll();
 
-    const failed = await welcomeRow(email);
+    const failed = await welcomeRow(t, email);
     expect(failed).toMatchObject({ status: "failed", attempts: 1 });
     expect(failed.lastError).toContain("451");
     expect(failed.nextAttemptAt.getTime()).toBeGreaterThan(t.clock.now().getTime());
@@ -137,14 +154,14 @@ describe("email through the whole app", () => {
     // Still refused on the next attempt: still kept.
     t.clock.set(failed.nextAttemptAt);
     await t.deliverAll();
-    const again = await welcomeRow(email);
+    const again = await welcomeRow(t, email);
     expect(again).toMatchObject({ status: "failed", attempts: 2 });
     expect(again.nextAttemptAt.getTime()).toBeGreaterThan(t.clock.now().getTime());
 
     smtp.refuseRecipients(() => undefined);
     t.clock.set(again.nextAttemptAt);
     await t.deliverAll();
-    expect(await welcomeRow(email)).toMatchObject({ status: "sent", attempts: 3, lastError: null });
+    expect(await welcomeRow(t, email)).toMatchObject({ status: "sent", attempts: 3, lastError: null });
 
     t.clock.advance(24 * 3_600_000);
     await t.deliverAll();

@@ -1,24 +1,60 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 import { notifications } from "../../db/schema";
-import { closedPort, type FakeHttpServer, startSmsGateway, startTwilioApi } from "../../test-support/fakes/http-server";
-import { createTestApp, randomMobile, type TestApp } from "../../test-support/test-app";
+import { appTest, fileResource, startTestApp } from "../../test-support/app-test";
+import {
+  closedPort,
+  type FakeHttpServer,
+  type FakeReply,
+  startSmsGateway,
+  startTwilioApi,
+} from "../../test-support/fakes/http-server";
+import { uniqueMobile } from "../../test-support/phone-numbers";
+import type { TestApp } from "../../test-support/test-app";
 import { DeliveryError } from "./delivery-error";
 import { httpGatewaySms, twilioSms } from "./sms";
 
-let twilio: FakeHttpServer;
-let gateway: FakeHttpServer;
-beforeAll(async () => {
-  [twilio, gateway] = await Promise.all([startTwilioApi(), startSmsGateway()]);
-});
-afterAll(async () => {
-  await Promise.all([twilio?.close(), gateway?.close()]);
-});
+const stopped = (server: FakeHttpServer) => server.close();
+const it = appTest
+  .extend("twilio", { scope: "file" }, fileResource(startTwilioApi, stopped))
+  .extend("gateway", { scope: "file" }, fileResource(startSmsGateway, stopped))
+  // The whole app, texting through the HTTP gateway or through Twilio.
+  .extend("gatewayApp", { scope: "file" }, ({ gateway }, { onCleanup }) =>
+    startTestApp(onCleanup, {
+      env: { SMS_PROVIDER: "http", SMS_HTTP_URL: `${gateway.origin}/send`, SMS_HTTP_TOKEN: "gateway-token" },
+    }),
+  )
+  .extend("twilioApp", { scope: "file" }, ({ twilio }, { onCleanup }) =>
+    startTestApp(onCleanup, {
+      env: {
+        SMS_PROVIDER: "twilio",
+        TWILIO_API_BASE: twilio.origin,
+        TWILIO_ACCOUNT_SID: "ACapp0000",
+        TWILIO_AUTH_TOKEN: "app-auth-token",
+        TWILIO_FROM: "+15005550006",
+      },
+    }),
+  );
 
 const ARABIC = "رمز التحقق الخاص بك هو 482913 — لا تشاركه مع أحد";
 
 const twilioFor = (apiBase: string) =>
   twilioSms({ accountSid: "AC0123456789abcdef", authToken: "twilio-auth-token", from: "+15005550006", apiBase });
+
+/** A gateway of its own for one test, answering every request with `reply`. */
+async function answering<T>(
+  start: () => Promise<FakeHttpServer>,
+  reply: FakeReply,
+  use: (origin: string) => Promise<T>,
+) {
+  const server = await start();
+  try {
+    server.respond(() => reply);
+    return await use(server.origin);
+  } finally {
+    await server.close();
+  }
+}
 
 /** Runs `send` and returns the DeliveryError it rejects with (fails the test if it resolves). */
 async function deliveryError(send: Promise<unknown>): Promise<DeliveryError> {
@@ -31,7 +67,9 @@ async function deliveryError(send: Promise<unknown>): Promise<DeliveryError> {
 }
 
 describe(twilioSms.name, () => {
-  it("posts To, From and Body to the account's Messages.json with Basic auth and returns Twilio's sid", async () => {
+  it("posts To, From and Body to the account's Messages.json with Basic auth and returns Twilio's sid", async ({
+    twilio,
+  }) => {
     const before = twilio.requests.length;
     const result = await twilioFor(twilio.origin).send("+201012345678", ARABIC);
 
@@ -47,43 +85,39 @@ describe(twilioSms.name, () => {
     expect(result.providerMessageId).toMatch(/^SM[0-9a-f]{32}$/);
   });
 
-  it("accepts an API base written with a trailing slash", async () => {
+  it("accepts an API base written with a trailing slash", async ({ twilio }) => {
     await twilioFor(`${twilio.origin}/`).send("+201012345678", "hello");
     expect(twilio.requests.at(-1)?.path).toBe("/2010-04-01/Accounts/AC0123456789abcdef/Messages.json");
   });
 
   it("reports a Twilio 500 as a delivery failure worth retrying", async () => {
-    const api = await startTwilioApi();
-    try {
-      api.respond(() => ({ status: 500, json: { code: 20500, message: "Internal Server Error", status: 500 } }));
-      const err = await deliveryError(twilioFor(api.origin).send("+201012345678", "hello"));
-      expect(err.permanent).toBe(false);
-      expect(err.message).toContain("500");
-      expect(err.message).not.toContain("twilio-auth-token");
-    } finally {
-      await api.close();
-    }
+    const reply = { status: 500, json: { code: 20500, message: "Internal Server Error", status: 500 } };
+    const err = await answering(startTwilioApi, reply, (origin) =>
+      deliveryError(twilioFor(origin).send("+201012345678", "hello")),
+    );
+    expect(err.permanent).toBe(false);
+    expect(err.message).toContain("500");
+    expect(err.message).not.toContain("twilio-auth-token");
   });
 
   it("reports a Twilio 400 (a number Twilio cannot text) as a permanent failure", async () => {
-    const api = await startTwilioApi();
-    try {
-      api.respond(() => ({
-        status: 400,
-        json: { code: 21211, message: "The 'To' number +20 is not a valid phone number.", status: 400 },
-      }));
-      const err = await deliveryError(twilioFor(api.origin).send("+20", "hello"));
-      expect(err.permanent).toBe(true);
-      expect(err.message).toContain("400");
-      expect(err.message).toContain("21211");
-    } finally {
-      await api.close();
-    }
+    const reply = {
+      status: 400,
+      json: { code: 21211, message: "The 'To' number +20 is not a valid phone number.", status: 400 },
+    };
+    const err = await answering(startTwilioApi, reply, (origin) =>
+      deliveryError(twilioFor(origin).send("+20", "hello")),
+    );
+    expect(err.permanent).toBe(true);
+    expect(err.message).toContain("400");
+    expect(err.message).toContain("21211");
   });
 });
 
 describe(httpGatewaySms.name, () => {
-  it("posts phone and text_message form-encoded with the Bearer token and returns the gateway's id", async () => {
+  it("posts phone and text_message form-encoded with the Bearer token and returns the gateway's id", async ({
+    gateway,
+  }) => {
     const sms = httpGatewaySms({ url: `${gateway.origin}/api/send`, token: "gateway-token" });
     const result = await sms.send("+201012345678", ARABIC);
 
@@ -97,27 +131,19 @@ describe(httpGatewaySms.name, () => {
   });
 
   it("reports an answer that is not 2xx as a delivery failure worth retrying", async () => {
-    const flaky = await startSmsGateway();
-    try {
-      flaky.respond(() => ({ status: 503, json: { error: "busy" } }));
-      const err = await deliveryError(httpGatewaySms({ url: flaky.origin, token: "gateway-token" }).send("+2010", "x"));
-      expect(err.permanent).toBe(false);
-      expect(err.message).toContain("503");
-    } finally {
-      await flaky.close();
-    }
+    const err = await answering(startSmsGateway, { status: 503, json: { error: "busy" } }, (url) =>
+      deliveryError(httpGatewaySms({ url, token: "gateway-token" }).send("+2010", "x")),
+    );
+    expect(err.permanent).toBe(false);
+    expect(err.message).toContain("503");
   });
 
   it("reports a gateway that refuses our token (401) as a permanent failure", async () => {
-    const strict = await startSmsGateway();
-    try {
-      strict.respond(() => ({ status: 401, json: { error: "unauthorized" } }));
-      const err = await deliveryError(httpGatewaySms({ url: strict.origin, token: "wrong-token" }).send("+2010", "x"));
-      expect(err.permanent).toBe(true);
-      expect(err.message).not.toContain("wrong-token");
-    } finally {
-      await strict.close();
-    }
+    const err = await answering(startSmsGateway, { status: 401, json: { error: "unauthorized" } }, (url) =>
+      deliveryError(httpGatewaySms({ url, token: "wrong-token" }).send("+2010", "x")),
+    );
+    expect(err.permanent).toBe(true);
+    expect(err.message).not.toContain("wrong-token");
   });
 
   it("reports a refused connection as a retryable failure whose message names no secret", async () => {
@@ -135,7 +161,7 @@ describe(httpGatewaySms.name, () => {
 describe("SMS through the whole app", () => {
   /** Registers a new number and delivers its OTP; returns what the provider was sent and the ledger row. */
   async function registerAndDeliver(t: TestApp, server: FakeHttpServer) {
-    const { local, e164 } = randomMobile();
+    const { local, e164 } = uniqueMobile();
     const before = server.requests.length;
     const reg = await t.call("POST", "/api/v1/users/register/", { mobile_number: local, name: "Omar Hassan" });
     expect(reg.statusCode, reg.body).toBe(200);
@@ -145,63 +171,44 @@ describe("SMS through the whole app", () => {
     return { local, e164, sent, row };
   }
 
-  it("texts the sign-up code through the HTTP gateway, and the code it carries verifies the number", async () => {
-    const t = await createTestApp({
-      env: { SMS_PROVIDER: "http", SMS_HTTP_URL: `${gateway.origin}/send`, SMS_HTTP_TOKEN: "gateway-token" },
+  it("texts the sign-up code through the HTTP gateway, and the code it carries verifies the number", async ({
+    gatewayApp: t,
+    gateway,
+  }) => {
+    const { local, e164, sent, row } = await registerAndDeliver(t, gateway);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.headers.authorization).toBe("Bearer gateway-token");
+    expect(sent[0]?.form.phone).toBe(e164);
+    const code = sent[0]?.form.text_message?.match(/\b(\d{6})\b/)?.[1];
+    expect(code).toBeDefined();
+
+    expect(row).toMatchObject({
+      status: "sent",
+      attempts: 1,
+      sealedSecret: null,
+      providerMessageId: expect.any(String),
     });
-    try {
-      const { local, e164, sent, row } = await registerAndDeliver(t, gateway);
-      expect(sent).toHaveLength(1);
-      expect(sent[0]?.headers.authorization).toBe("Bearer gateway-token");
-      expect(sent[0]?.form.phone).toBe(e164);
-      const code = sent[0]?.form.text_message?.match(/\b(\d{6})\b/)?.[1];
-      expect(code).toBeDefined();
+    expect(row?.providerMessageId).toMatch(/^gw-\d+$/);
+    expect(row?.body).not.toContain(code);
+    expect(await t.inbox(e164)).toEqual([]);
 
-      expect(row).toMatchObject({
-        status: "sent",
-        attempts: 1,
-        sealedSecret: null,
-        providerMessageId: expect.any(String),
-      });
-      expect(row?.providerMessageId).toMatch(/^gw-\d+$/);
-      expect(row?.body).not.toContain(code);
-      expect(await t.inbox(e164)).toEqual([]);
-
-      const verify = await t.call("POST", "/api/v1/users/verify-otp/", { mobile_number: local, otp_code: code });
-      expect(verify.json()).toEqual({ mobile_verified: true, signup_token: expect.any(String) });
-    } finally {
-      await t.close();
-    }
+    const verify = await t.call("POST", "/api/v1/users/verify-otp/", { mobile_number: local, otp_code: code });
+    expect(verify.json()).toEqual({ mobile_verified: true, signup_token: expect.any(String) });
   });
 
-  it("texts the sign-up code through Twilio when SMS_PROVIDER=twilio", async () => {
-    const t = await createTestApp({
-      env: {
-        SMS_PROVIDER: "twilio",
-        TWILIO_API_BASE: twilio.origin,
-        TWILIO_ACCOUNT_SID: "ACapp0000",
-        TWILIO_AUTH_TOKEN: "app-auth-token",
-        TWILIO_FROM: "+15005550006",
-      },
-    });
-    try {
-      const { local, e164, sent, row } = await registerAndDeliver(t, twilio);
-      expect(sent).toHaveLength(1);
-      expect(sent[0]?.path).toBe("/2010-04-01/Accounts/ACapp0000/Messages.json");
-      expect(sent[0]?.headers.authorization).toBe(
-        `Basic ${Buffer.from("ACapp0000:app-auth-token").toString("base64")}`,
-      );
-      expect(sent[0]?.form).toMatchObject({ To: e164, From: "+15005550006" });
-      const code = sent[0]?.form.Body?.match(/\b(\d{6})\b/)?.[1];
-      expect(code).toBeDefined();
+  it("texts the sign-up code through Twilio when SMS_PROVIDER=twilio", async ({ twilioApp: t, twilio }) => {
+    const { local, e164, sent, row } = await registerAndDeliver(t, twilio);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.path).toBe("/2010-04-01/Accounts/ACapp0000/Messages.json");
+    expect(sent[0]?.headers.authorization).toBe(`Basic ${Buffer.from("ACapp0000:app-auth-token").toString("base64")}`);
+    expect(sent[0]?.form).toMatchObject({ To: e164, From: "+15005550006" });
+    const code = sent[0]?.form.Body?.match(/\b(\d{6})\b/)?.[1];
+    expect(code).toBeDefined();
 
-      expect(row).toMatchObject({ status: "sent", sealedSecret: null });
-      expect(row?.providerMessageId).toMatch(/^SM[0-9a-f]{32}$/);
+    expect(row).toMatchObject({ status: "sent", sealedSecret: null });
+    expect(row?.providerMessageId).toMatch(/^SM[0-9a-f]{32}$/);
 
-      const verify = await t.call("POST", "/api/v1/users/verify-otp/", { mobile_number: local, otp_code: code });
-      expect(verify.json()).toEqual({ mobile_verified: true, signup_token: expect.any(String) });
-    } finally {
-      await t.close();
-    }
+    const verify = await t.call("POST", "/api/v1/users/verify-otp/", { mobile_number: local, otp_code: code });
+    expect(verify.json()).toEqual({ mobile_verified: true, signup_token: expect.any(String) });
   });
 });

@@ -100,4 +100,125 @@ describe("the assignment email", () => {
     expect(email.html).toContain("&lt;b&gt;Mona&lt;/b&gt; &amp;");
     expect(email.text).toContain('<b>Mona</b> & "Co" {{secret}} bought you a ticket:');
   });
+
+  describe("for a ticket passed on", () => {
+    const transfer = (overrides: Partial<AssignmentEmailInput> = {}) =>
+      assignmentEmail(input({ givenAs: "transfer", ...overrides }));
+
+    it("has its own subject, in both languages", () => {
+      expect(transfer().subject).toBe("Ticket Sent to You - Cairo Jazz Night");
+      expect(transfer({ tickets: tickets(3) }).subject).toBe("Ticket Sent to You - Cairo Jazz Night");
+      expect(transfer({ locale: "ar" }).subject).toBe("تذكرة تم إرسالها إليك - Cairo Jazz Night");
+    });
+
+    it("says the sender sent the tickets, one or several, in English", () => {
+      expect(transfer().text).toContain("Mona sent you a ticket:");
+      expect(transfer({ tickets: tickets(2) }).text).toContain("Mona sent you 2 tickets:");
+      expect(transfer().text).not.toContain("bought");
+      const existing = transfer({ kind: "existing", link: "http://tickets.test/my-tickets" });
+      expect(existing.text).toContain("It is already in your account.");
+      expect(existing.text).toContain("View My Tickets: http://tickets.test/my-tickets");
+    });
+
+    it.each([
+      [1, "وصلتك تذكرة واحدة أرسلها لك Mona:"],
+      [2, "وصلتك تذكرتان أرسلهما لك Mona:"],
+      [3, "وصلتك 3 تذاكر أرسلها لك Mona:"],
+      [11, "وصلتك 11 تذكرة أرسلها لك Mona:"],
+      [100, "وصلتك 100 تذكرة أرسلها لك Mona:"],
+    ])("says %i sent tickets in Arabic with the form Arabic uses for that number", (n, intro) => {
+      const email = transfer({ locale: "ar", tickets: tickets(n) });
+      expect(email.text.split("\n")).toContain(intro);
+      expect(email.html).toContain(intro);
+      expect(email.html).toContain('<html dir="rtl" lang="ar">');
+    });
+  });
+
+  describe("as a reminder", () => {
+    const reminder = (overrides: Partial<AssignmentEmailInput> = {}) =>
+      assignmentEmail(input({ reminder: true, ...overrides }));
+
+    it("says the ticket is waiting in the subject, one or several, in both languages", () => {
+      expect(reminder().subject).toBe("Reminder: your ticket to Cairo Jazz Night is waiting");
+      expect(reminder({ givenAs: "transfer" }).subject).toBe("Reminder: your ticket to Cairo Jazz Night is waiting");
+      expect(reminder({ tickets: tickets(3) }).subject).toBe(
+        "Reminder: your 3 tickets to Cairo Jazz Night are waiting",
+      );
+    });
+
+    it.each([
+      [1, "تذكير: تذكرتك لحضور Cairo Jazz Night بانتظارك"],
+      [2, "تذكير: تذكرتاك لحضور Cairo Jazz Night بانتظارك"],
+      [3, "تذكير: تذاكرك (3 تذاكر) لحضور Cairo Jazz Night بانتظارك"],
+      [11, "تذكير: تذاكرك (11 تذكرة) لحضور Cairo Jazz Night بانتظارك"],
+      [100, "تذكير: تذاكرك (100 تذكرة) لحضور Cairo Jazz Night بانتظارك"],
+    ])("names %i waiting tickets in the Arabic subject", (n, subject) => {
+      expect(reminder({ locale: "ar", tickets: tickets(n) }).subject).toBe(subject);
+    });
+
+    it("says who bought or sent them and that they still wait, in English", () => {
+      expect(reminder().text).toContain("A reminder: Mona bought you a ticket, and it is still waiting for you:");
+      expect(reminder({ tickets: tickets(2) }).text).toContain(
+        "A reminder: Mona bought you 2 tickets, and they are still waiting for you:",
+      );
+      expect(reminder({ givenAs: "transfer" }).text).toContain(
+        "A reminder: Mona sent you a ticket, and it is still waiting for you:",
+      );
+      expect(reminder({ givenAs: "transfer", tickets: tickets(2) }).text).toContain(
+        "A reminder: Mona sent you 2 tickets, and they are still waiting for you:",
+      );
+    });
+
+    it.each([
+      [1, "تذكير: اشترى لك Mona تذكرة واحدة وما زالت بانتظارك:", "تذكير: أرسل لك Mona تذكرة واحدة وما زالت بانتظارك:"],
+      [2, "تذكير: اشترى لك Mona تذكرتين وما زالتا بانتظارك:", "تذكير: أرسل لك Mona تذكرتين وما زالتا بانتظارك:"],
+      [3, "تذكير: اشترى لك Mona 3 تذاكر وما زالت بانتظارك:", "تذكير: أرسل لك Mona 3 تذاكر وما زالت بانتظارك:"],
+      [11, "تذكير: اشترى لك Mona 11 تذكرة وما زالت بانتظارك:", "تذكير: أرسل لك Mona 11 تذكرة وما زالت بانتظارك:"],
+      [100, "تذكير: اشترى لك Mona 100 تذكرة وما زالت بانتظارك:", "تذكير: أرسل لك Mona 100 تذكرة وما زالت بانتظارك:"],
+    ])("reminds of %i tickets in Arabic with the form Arabic uses for that number", (n, purchase, transfer) => {
+      expect(reminder({ locale: "ar", tickets: tickets(n) }).text.split("\n")).toContain(purchase);
+      expect(reminder({ locale: "ar", givenAs: "transfer", tickets: tickets(n) }).text.split("\n")).toContain(transfer);
+    });
+
+    it("always asks to claim, with the fresh link that replaces the earlier ones", () => {
+      for (const kind of ["claim", "existing"] as const) {
+        const email = reminder({ kind, tickets: tickets(2) });
+        expect(email.text).toContain("Create your account with this mobile number to claim them.");
+        expect(email.text).toContain("This link replaces any link we sent you before.");
+        expect(email.text).toContain(`Claim your tickets: ${CLAIM_LINK}`);
+        expect(email.text).not.toContain("already in your account");
+      }
+      const ar = reminder({ locale: "ar", tickets: tickets(2) });
+      expect(ar.text).toContain("هذا الرابط يحل محل أي رابط أرسلناه إليك من قبل.");
+      expect(ar.text).toContain(`استلم تذكرتيك: ${CLAIM_LINK}`);
+      expect(ar.html).toContain('<html dir="rtl" lang="ar">');
+    });
+
+    it("keeps the {{secret}} placeholder in the reminder's link, HTML and text, in both languages", () => {
+      expect(SECRET_PLACEHOLDER).toBe("{{secret}}");
+      for (const locale of ["en", "ar"] as const) {
+        for (const givenAs of ["purchase", "transfer"] as const) {
+          const email = reminder({ locale, givenAs });
+          expect(email.html).toContain(`href="http://tickets.test/signup?token={{secret}}"`);
+          expect(email.text).toContain("http://tickets.test/signup?token={{secret}}");
+        }
+      }
+    });
+  });
+
+  it("reads the same as today for an explicit purchase without a reminder", () => {
+    for (const locale of ["en", "ar"] as const) {
+      for (const kind of ["claim", "existing"] as const) {
+        const today = assignmentEmail(input({ locale, kind }));
+        expect(assignmentEmail(input({ locale, kind, givenAs: "purchase", reminder: false }))).toEqual(today);
+      }
+    }
+  });
+
+  it("shows the event time in the event's own time zone when it has one", () => {
+    const event = { ...input().event, timeZone: "Asia/Dubai" };
+    expect(assignmentEmail(input({ event })).text).toContain("When: Sunday, February 14, 2027 at 10:00 PM");
+    expect(assignmentEmail(input({ event, reminder: true })).text).toContain("at 10:00 PM");
+    expect(assignmentEmail(input({ event: { ...event, timeZone: "Africa/Cairo" } })).text).toContain("at 8:00 PM");
+  });
 });

@@ -42,8 +42,9 @@ describe("the message catalogues", () => {
   });
 
   it("never reads an interpolated value as a template", () => {
-    const text = translator("en")("assignmentSms.claim", {
-      purchaser: "{{event}} $t(otpSms.login)",
+    const text = translator("en")("assignmentSms.purchase.claim", {
+      count: 1,
+      sender: "{{event}} $t(otpSms.login)",
       event: "Jazz {{link}}",
       link: "http://tickets.test/signup?token={{secret}}",
     });

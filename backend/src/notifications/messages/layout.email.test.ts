@@ -1,6 +1,7 @@
 import type { Locale } from "@ticketrunners/shared";
 import { describe, expect, it } from "vitest";
 import { assignmentEmail } from "./assignment.email";
+import { giftClaimedEmail } from "./gift-claimed.email";
 import { BRAND } from "./layout.email";
 import { purchaseConfirmationEmail } from "./purchase-confirmation.email";
 import { welcomeEmail } from "./welcome.email";
@@ -19,6 +20,28 @@ const every = {
       tickets: [ticket],
       link: "http://tickets.test/my-tickets",
       linkTtlDays: 7,
+    }),
+  "assignment reminder": (locale: Locale) =>
+    assignmentEmail({
+      locale,
+      kind: "claim",
+      givenAs: "transfer",
+      reminder: true,
+      recipientName: "Nour",
+      purchaser: "Mona",
+      event,
+      tickets: [ticket],
+      link: "http://tickets.test/my-tickets",
+      linkTtlDays: 7,
+    }),
+  "gift claimed": (locale: Locale) =>
+    giftClaimedEmail({
+      locale,
+      senderName: "Mona",
+      recipientName: "Nour",
+      event,
+      tickets: [ticket],
+      sentTicketsUrl: "http://tickets.test/my-tickets",
     }),
   welcome: (locale: Locale) => welcomeEmail({ locale, name: "Sara", myTicketsUrl: "http://tickets.test/my-tickets" }),
   "purchase confirmation": (locale: Locale) =>
