@@ -1,29 +1,17 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cspViolations, launchBrowser, newPage } from "./support/browser";
+import { describe, expect } from "vitest";
+import { cspViolations, newPage } from "./support/browser";
+import { e2eTest as it } from "./support/fixtures";
 import { fillBooking, headerName, logIn, signUpHere, textOf } from "./support/flows";
-import { buyThroughApi, freshPerson, registerThroughApi } from "./support/people";
-import { type RunningServer, startServer } from "./support/server";
-
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+import { buyThroughApi, freshPerson, registeredPerson } from "./support/people";
 
 const EVENT = "Cairo Jazz Night";
 
 describe("buying tickets and giving some away", () => {
-  it("books three tickets (one kept, one for a customer, one for someone new), pays, and each person sees theirs", async () => {
-    const customer = freshPerson("Karim");
-    await registerThroughApi(server, customer);
+  it("books three tickets (one kept, one for a customer, one for someone new), pays, and each person sees theirs", async ({
+    server,
+    browser,
+  }) => {
+    const customer = await registeredPerson(server, "Karim");
     const buyer = freshPerson("Mona");
     const newcomer = freshPerson("Salma");
 
@@ -112,9 +100,8 @@ describe("buying tickets and giving some away", () => {
     await customerPage.context().close();
   });
 
-  it("sends a signed-out visitor to log in before paying, and keeps their choices", async () => {
-    const buyer = freshPerson("Hany");
-    await registerThroughApi(server, buyer);
+  it("sends a signed-out visitor to log in before paying, and keeps their choices", async ({ server, browser }) => {
+    const buyer = await registeredPerson(server, "Hany");
     const page = await newPage(browser);
 
     await page.goto(`${server.baseUrl}/`);
@@ -133,9 +120,8 @@ describe("buying tickets and giving some away", () => {
     await page.context().close();
   });
 
-  it("says so in an alert when the seats went while the buyer was choosing", async () => {
-    const buyer = freshPerson("Nour");
-    await registerThroughApi(server, buyer);
+  it("says so in an alert when the seats went while the buyer was choosing", async ({ server, browser }) => {
+    const buyer = await registeredPerson(server, "Nour");
     const page = await newPage(browser);
     await logIn(page, server, buyer);
 
@@ -145,11 +131,10 @@ describe("buying tickets and giving some away", () => {
 
     // Meanwhile another buyer buys every early-bird seat (150), ten at a time (paying for each, as a
     // buyer may keep only 3 checkouts open at once).
-    const rivalBuyer = freshPerson("Rami");
-    const rivalTokens = await registerThroughApi(server, rivalBuyer);
+    const rivalBuyer = await registeredPerson(server, "Rami");
     const tenForThemselves = Array.from({ length: 10 }, () => null);
     for (let bought = 0; bought < 150; bought += 10) {
-      await buyThroughApi(server, rivalTokens, {
+      await buyThroughApi(server, rivalBuyer.tokens, {
         event: "Nile Tech Summit 2027",
         category: "Early bird",
         assignees: tenForThemselves,

@@ -141,7 +141,9 @@ describe("claiming a ticket someone bought for you", () => {
     expect(await problem.getAttribute("data-reason")).toBe("used");
     expect(await textOf(problem)).toContain("This link has already been used.");
     await problem.getByRole("link", { name: "Log in" }).waitFor();
-    await problem.getByRole("link", { name: "Sign up without the link" }).waitFor();
+    // The number can still sign up: anything still waiting for it joins the account.
+    expect(await textOf(problem.getByTestId("claim-still-sign-up"))).toContain("You can still sign up with the number");
+    await problem.getByRole("link", { name: "Sign up with your number" }).waitFor();
     await page.context().close();
     await again.context().close();
   });
@@ -187,6 +189,7 @@ describe("claiming a ticket someone bought for you", () => {
     expect(await problem.getAttribute("data-reason")).toBe("invalid");
     expect(await textOf(problem)).toContain("This link is not valid.");
     expect(await page.getByTestId("mobile-locked").count()).toBe(0);
+    expect(await problem.getByTestId("claim-still-sign-up").count()).toBe(0);
     expect(await problem.getByRole("link", { name: "Log in" }).getAttribute("href")).toBe("/login?next=/my-tickets");
 
     await problem.getByRole("link", { name: "Sign up without the link" }).click();

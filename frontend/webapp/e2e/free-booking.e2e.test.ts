@@ -1,26 +1,13 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cspViolations, launchBrowser, newPage } from "./support/browser";
+import type { Page } from "playwright-core";
+import { describe, expect } from "vitest";
+import { cspViolations, newPage } from "./support/browser";
+import { e2eTest as it } from "./support/fixtures";
 import { isInLtrElement, logIn, openMyTickets, textInScreenOrder, textOf } from "./support/flows";
 import { waitForMessage } from "./support/inbox";
-import { bookThroughApi, freshPerson, registerThroughApi } from "./support/people";
-import { type RunningServer, startServer } from "./support/server";
+import { bookThroughApi, freshPerson, registeredPerson } from "./support/people";
 
 // Free tickets are booked, not paid for: `tickets/book` issues them at once, with no gateway page.
 // The demo data's free event has one category, priced 0.
-
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 const EVENT = "Community Open Day";
 const CATEGORY = "Free entry";
@@ -41,9 +28,11 @@ async function remaining(page: Page, category: string): Promise<number> {
 }
 
 describe("booking free tickets", () => {
-  it("shows مجانًا for a free event in Arabic, books a ticket kept and one given at once, and both appear in My tickets", async () => {
-    const buyer = freshPerson("Mona");
-    await registerThroughApi(server, buyer);
+  it("shows مجانًا for a free event in Arabic, books a ticket kept and one given at once, and both appear in My tickets", async ({
+    server,
+    browser,
+  }) => {
+    const buyer = await registeredPerson(server, "Mona");
     const friend = freshPerson("Salma");
     const page = await newPage(browser);
     const checkouts = checkoutRequests(page);
@@ -123,10 +112,13 @@ describe("booking free tickets", () => {
     await page.context().close();
   });
 
-  it("refuses a fifth free ticket for one event, saying which limit was reached", async () => {
-    const buyer = freshPerson("Karim");
-    const tokens = await registerThroughApi(server, buyer);
-    await bookThroughApi(server, tokens, { event: EVENT, category: CATEGORY, assignees: [null, null, null, null] });
+  it("refuses a fifth free ticket for one event, saying which limit was reached", async ({ server, browser }) => {
+    const buyer = await registeredPerson(server, "Karim");
+    await bookThroughApi(server, buyer.tokens, {
+      event: EVENT,
+      category: CATEGORY,
+      assignees: [null, null, null, null],
+    });
 
     const page = await newPage(browser);
     await logIn(page, server, buyer);

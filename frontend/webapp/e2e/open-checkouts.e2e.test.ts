@@ -1,25 +1,13 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cspViolations, launchBrowser, newPage } from "./support/browser";
+import type { Page } from "playwright-core";
+import { describe, expect } from "vitest";
+import { cspViolations, newPage } from "./support/browser";
+import { e2eTest as it } from "./support/fixtures";
 import { fillBooking, logIn, textOf } from "./support/flows";
-import { freshPerson, openCheckoutThroughApi, registerThroughApi } from "./support/people";
-import { type RunningServer, startServer } from "./support/server";
+import { openCheckoutThroughApi, registeredPerson } from "./support/people";
+import type { RunningServer } from "./support/server";
 
 // A checkout holds its seats until it is paid, declined or expires; the buyer may also cancel it, and
 // may have at most 3 open at once.
-
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 const EVENT = "Cairo Jazz Night";
 
@@ -29,19 +17,21 @@ async function remaining(page: Page, category: string): Promise<number> {
   return Number(text.replace(/\D/g, ""));
 }
 
-async function openEvent(page: Page, name: string) {
+async function openEvent(page: Page, server: RunningServer, name: string) {
   await page.goto(`${server.baseUrl}/`);
   await page.getByTestId("event-card").filter({ hasText: name }).getByRole("link").click();
   await page.getByRole("heading", { level: 1, name }).waitFor();
 }
 
 describe("open checkouts", () => {
-  it("cancels a checkout from the return page: it says cancelled, and the seats are back on the event page", async () => {
-    const buyer = freshPerson("Mona");
-    await registerThroughApi(server, buyer);
+  it("cancels a checkout from the return page: it says cancelled, and the seats are back on the event page", async ({
+    server,
+    browser,
+  }) => {
+    const buyer = await registeredPerson(server, "Mona");
     const page = await newPage(browser);
     await logIn(page, server, buyer);
-    await openEvent(page, EVENT);
+    await openEvent(page, server, EVENT);
     const before = await remaining(page, "VIP");
 
     await fillBooking(page, { event: EVENT, category: "VIP", tickets: ["me", "me"] });
@@ -88,21 +78,23 @@ describe("open checkouts", () => {
     await page.context().close();
   });
 
-  it("refuses a fourth open checkout, lists the three with Cancel, and books once one is cancelled", async () => {
-    const buyer = freshPerson("Karim");
-    const tokens = await registerThroughApi(server, buyer);
+  it("refuses a fourth open checkout, lists the three with Cancel, and books once one is cancelled", async ({
+    server,
+    browser,
+  }) => {
+    const buyer = await registeredPerson(server, "Karim");
     const held = [];
     for (const [event, category] of [
       [EVENT, "Regular"],
       ["Nile Tech Summit 2027", "Standard"],
       ["Alexandria Summer Festival", "General admission"],
     ] as const) {
-      held.push(await openCheckoutThroughApi(server, tokens, { event, category, assignees: [null] }));
+      held.push(await openCheckoutThroughApi(server, buyer.tokens, { event, category, assignees: [null] }));
     }
 
     const page = await newPage(browser);
     await logIn(page, server, buyer);
-    await openEvent(page, EVENT);
+    await openEvent(page, server, EVENT);
     const open = page.getByTestId("open-checkouts");
     await open.getByRole("heading", { name: "You have 3 checkouts waiting for payment" }).waitFor();
 

@@ -1,34 +1,9 @@
-import { normalizeMobileNumber } from "@ticketrunners/shared";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cspViolations, launchBrowser, newPage as newBrowserPage } from "./support/browser";
+import type { Page } from "playwright-core";
+import { describe, expect } from "vitest";
+import { uniqueMobile } from "../../../backend/src/test-support/phone-numbers";
+import { cspViolations, newPage as newBrowserPage } from "./support/browser";
+import { e2eTest as it } from "./support/fixtures";
 import { freshPerson, messageIds } from "./support/people";
-import { type RunningServer, startServer } from "./support/server";
-
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** A fresh Egyptian mobile number, as a person types it locally and internationally. */
-function freshMobileNumber() {
-  const subscriber = String(Math.floor(Math.random() * 100_000_000)).padStart(8, "0");
-  const local = `010${subscriber}`;
-  const international = `+20 10 ${subscriber.slice(0, 4)} ${subscriber.slice(4)}`;
-  const e164 = normalizeMobileNumber(local, "EG");
-  if (!e164) throw new Error(`${local} is not a valid Egyptian mobile number`);
-  return { local, international, e164 };
-}
-
-const newPage = () => newBrowserPage(browser);
 
 /** Everything the page keeps in localStorage and sessionStorage, as one string to search. */
 const storedByPage = (page: Page) =>
@@ -37,9 +12,9 @@ const storedByPage = (page: Page) =>
 const headerName = (page: Page) => page.getByTestId("header-user-name");
 
 describe("signing up and logging in through the webapp", () => {
-  it("signs a person up with an SMS code, logs them out, and logs them back in", async () => {
-    const page = await newPage();
-    const mobile = freshMobileNumber();
+  it("signs a person up with an SMS code, logs them out, and logs them back in", async ({ server, browser }) => {
+    const page = await newBrowserPage(browser);
+    const mobile = uniqueMobile();
     const suffix = mobile.local.slice(-4);
     const name = `Mona Adel ${suffix}`;
     const password = `blue-tram-${suffix}-lantern`;
@@ -124,8 +99,11 @@ describe("signing up and logging in through the webapp", () => {
     await page.context().close();
   }, 120_000);
 
-  it("sends a person whose verification lapsed back to the code step to ask for a new code, then signs them up", async () => {
-    const page = await newPage();
+  it("sends a person whose verification lapsed back to the code step to ask for a new code, then signs them up", async ({
+    server,
+    browser,
+  }) => {
+    const page = await newBrowserPage(browser);
     const person = freshPerson("Dina");
     await page.goto(`${server.baseUrl}/signup`);
     await page.fill('input[name="mobile_number"]', person.mobile.local);
@@ -173,8 +151,8 @@ describe("signing up and logging in through the webapp", () => {
     await page.context().close();
   }, 150_000);
 
-  it("shows the name rules of the shared schema in words, in English and in Arabic", async () => {
-    const page = await newPage();
+  it("shows the name rules of the shared schema in words, in English and in Arabic", async ({ server, browser }) => {
+    const page = await newBrowserPage(browser);
     await page.goto(`${server.baseUrl}/signup`);
     await page.fill('input[name="mobile_number"]', freshPerson("Hala").mobile.local);
     await page.fill('input[name="name"]', "Prize at bit.ly/win");
@@ -190,9 +168,9 @@ describe("signing up and logging in through the webapp", () => {
     await page.context().close();
   }, 60_000);
 
-  it("tells a person their password is wrong, in an alert", async () => {
-    const page = await newPage();
-    const mobile = freshMobileNumber();
+  it("tells a person their password is wrong, in an alert", async ({ server, browser }) => {
+    const page = await newBrowserPage(browser);
+    const mobile = uniqueMobile();
 
     await page.goto(`${server.baseUrl}/login`);
     await page.fill('input[name="mobile_number"]', mobile.local);

@@ -1,9 +1,11 @@
 import { lazy } from "react";
 import { createBrowserRouter, RouterProvider } from "react-router";
+import { RequireAdmin } from "./features/admin/RequireAdmin";
 import { HomePage } from "./features/home/HomePage";
 import { Layout } from "./features/layout/Layout";
 import { NotFoundPage } from "./features/not-found/NotFoundPage";
 import { RequireAuth } from "./features/session/RequireAuth";
+import { RequireStaff } from "./features/session/RequireStaff";
 
 // The auth pages carry the phone-number metadata and form validation: load them on demand.
 // Layout's Suspense boundary keeps the header on screen while they load.
@@ -15,6 +17,13 @@ const EventPage = lazy(() => import("./features/events/EventPage").then((m) => (
 const MyTicketsPage = lazy(() =>
   import("./features/my-tickets/MyTicketsPage").then((m) => ({ default: m.MyTicketsPage })),
 );
+const TicketPage = lazy(() => import("./features/my-tickets/TicketPage").then((m) => ({ default: m.TicketPage })));
+// The account form validates names and emails with the shared schemas.
+const AccountPage = lazy(() => import("./features/account/AccountPage").then((m) => ({ default: m.AccountPage })));
+// Door staff only, with the camera's QR decoder: nobody else downloads it.
+const CheckInPage = lazy(() => import("./features/check-in/CheckInPage").then((m) => ({ default: m.CheckInPage })));
+// The operator console: operators only, so nobody else downloads it. Its pages are routed in AdminConsole.
+const AdminConsole = lazy(() => import("./features/admin/AdminConsole").then((m) => ({ default: m.AdminConsole })));
 const PaymentConfirmationPage = lazy(() =>
   import("./features/checkout/PaymentConfirmationPage").then((m) => ({ default: m.PaymentConfirmationPage })),
 );
@@ -42,6 +51,41 @@ const router = createBrowserRouter([
           <RequireAuth>
             <MyTicketsPage />
           </RequireAuth>
+        ),
+      },
+      {
+        path: "my-tickets/:id",
+        element: (
+          <RequireAuth>
+            <TicketPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: "account",
+        element: (
+          <RequireAuth>
+            <AccountPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: "check-in",
+        element: (
+          <RequireAuth>
+            <RequireStaff>
+              <CheckInPage />
+            </RequireStaff>
+          </RequireAuth>
+        ),
+      },
+      {
+        // Anyone but an operator, signed in or not, finds no such page.
+        path: "admin/*",
+        element: (
+          <RequireAdmin>
+            <AdminConsole />
+          </RequireAdmin>
         ),
       },
       { path: "*", element: <NotFoundPage /> },

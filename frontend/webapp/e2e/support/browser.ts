@@ -1,11 +1,33 @@
 import { type Browser, chromium, type Page } from "playwright-core";
 
-export function launchBrowser(): Promise<Browser> {
+/**
+ * A headless Chromium. With `fakeCamera` (a Y4M file, see `y4m.ts`) its camera plays that file and every
+ * page may use it without asking: Chromium's own fake capture device, so getUserMedia, the video
+ * element and the page's decoding all run for real.
+ */
+export function launchBrowser(options: { fakeCamera?: string } = {}): Promise<Browser> {
+  const camera = options.fakeCamera
+    ? [
+        "--use-fake-ui-for-media-stream",
+        "--use-fake-device-for-media-stream",
+        `--use-file-for-fake-video-capture=${options.fakeCamera}`,
+      ]
+    : [];
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      ...camera,
+    ],
   });
 }
+
+/** A phone's screen (an iPhone SE's CSS pixels), for the pages used standing at a door. */
+export const PHONE_VIEWPORT = { width: 375, height: 667 } as const;
 
 const violations = new WeakMap<Page, string[]>();
 
@@ -14,8 +36,12 @@ const violations = new WeakMap<Page, string[]>();
  * Content-Security-Policy refuses on it (an inline script or style, an eval) is recorded for
  * `cspViolations`: Chromium reports each refusal on the console.
  */
-export async function newPage(browser: Browser, locale = "en-US"): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+export async function newPage(
+  browser: Browser,
+  locale = "en-US",
+  viewport: { width: number; height: number } = { width: 1280, height: 900 },
+): Promise<Page> {
+  const context = await browser.newContext({ locale, viewport });
   // Chromium does not always log a refusal to the console (an eval probe inside try/catch is refused
   // silently), but it always fires this event: say it on the console too.
   await context.addInitScript(`document.addEventListener("securitypolicyviolation", (event) => {

@@ -70,6 +70,10 @@ export async function openMyTickets(page: Page, server: RunningServer, tab: "own
   await page.locator(`[data-testid="tab-${tab}"][aria-selected="true"]`).waitFor();
 }
 
+/** The card on the Sent tab of the ticket given to `e164` (a buyer gives one ticket per number in these tests). */
+export const sentTicketCard = (page: Page, e164: string) =>
+  page.locator(`[data-testid="sent-ticket"][data-recipient="${e164}"]`);
+
 /** A locator's text with every run of white space (Intl puts no-break spaces in prices) as one space. */
 export async function textOf(locator: Locator): Promise<string> {
   return ((await locator.textContent()) ?? "").replace(/\s+/g, " ").trim();

@@ -1,4 +1,3 @@
-import { randomInt } from "node:crypto";
 import {
   type AuthTokens,
   authTokensSchema,
@@ -7,6 +6,9 @@ import {
   type CheckoutResponse,
   checkoutResponseSchema,
   eventListSchema,
+  type MyTicketResponse,
+  type MyTicketsResponse,
+  myTicketResponseSchema,
   myTicketsResponseSchema,
   normalizeMobileNumber,
   paymentStatusViewSchema,
@@ -15,27 +17,8 @@ import {
   verifyOtpResponseSchema,
 } from "@ticketrunners/shared";
 import type { z } from "zod";
+import { type MobileNumber, uniqueMobile } from "../../../../backend/src/test-support/phone-numbers";
 import type { RunningServer } from "./server";
-
-export interface MobileNumber {
-  /** As typed in Egypt: `010…`. */
-  local: string;
-  /** As typed from abroad: `+20 10 1234 5678`. */
-  international: string;
-  /** As the server stores it: `+2010…`. */
-  e164: string;
-}
-
-/** A fresh Egyptian mobile number, so no two tests (or runs) ever share a person. */
-export function freshMobileNumber(): MobileNumber {
-  const prefix = ["010", "011", "012", "015"][randomInt(4)] as string;
-  const subscriber = String(randomInt(100_000_000)).padStart(8, "0");
-  const local = `${prefix}${subscriber}`;
-  const international = `+20 ${prefix.slice(1)} ${subscriber.slice(0, 4)} ${subscriber.slice(4)}`;
-  const e164 = normalizeMobileNumber(local, "EG");
-  if (!e164) throw new Error(`${local} is not a valid Egyptian mobile number`);
-  return { local, international, e164 };
-}
 
 export interface Person {
   name: string;
@@ -46,7 +29,7 @@ export interface Person {
 
 /** Someone new: a random number, and a name and email that say which test made them. */
 export function freshPerson(firstName: string): Person {
-  const mobile = freshMobileNumber();
+  const mobile = uniqueMobile();
   const tag = mobile.local.slice(-5);
   return {
     name: `${firstName} ${tag}`,
@@ -183,7 +166,23 @@ export async function buyThroughApi(
   return { transaction_id: checkout.transaction_id, tickets };
 }
 
+/** Someone new who already has an account, made through the API: for the people a test is not about. */
+export async function registeredPerson(server: RunningServer, firstName: string) {
+  const person = freshPerson(firstName);
+  return { ...person, tokens: await registerThroughApi(server, person) };
+}
+
 /** The ids of every message already sent to `to`, so the next code read is a new one. */
 export async function messageIds(server: RunningServer, to: string): Promise<Set<number>> {
   return new Set((await server.outbox()).filter((m) => m.to === to).map((m) => m.id));
+}
+
+/** The tickets someone holds and gave away, as the API answers them (with each held ticket's door code). */
+export function myTicketsThroughApi(server: RunningServer, person: AuthTokens): Promise<MyTicketsResponse> {
+  return call(server, "/users/tickets/", myTicketsResponseSchema, undefined, person.access);
+}
+
+/** One ticket someone holds or gave, with its history. */
+export function myTicketThroughApi(server: RunningServer, person: AuthTokens, id: string): Promise<MyTicketResponse> {
+  return call(server, `/users/tickets/${id}/`, myTicketResponseSchema, undefined, person.access);
 }

@@ -54,8 +54,14 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
+export interface ServerOptions {
+  env?: Record<string, string>;
+  /** Numbers (E.164) that hold the admin role once verified by a texted code (ADMIN_MOBILE_NUMBERS). */
+  adminMobileNumbers?: readonly string[];
+}
+
 /** Starts the real product (API, worker and webapp) on a free port with a fresh database. */
-export async function startServer(options: { env?: Record<string, string> } = {}): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   ensureWebappBuilt();
   const port = await freePort();
   const dataDir = await mkdtemp(join(tmpdir(), "ticketrunners-e2e-"));
@@ -72,6 +78,7 @@ export async function startServer(options: { env?: Record<string, string> } = {}
       FRONTEND_URL: baseUrl,
       LOG_LEVEL: "warn",
       RATE_LIMIT_SCALE: "100",
+      ADMIN_MOBILE_NUMBERS: (options.adminMobileNumbers ?? []).join(","),
       ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],

@@ -100,6 +100,12 @@ describe("apiErrorMessage", () => {
     expect(apiErrorMessage(arabic, error)).toContain("بعد 5 ساعات");
   });
 
+  it("says how often one ticket may be passed on in a day", () => {
+    const error = limit(429, { kind: "transfers_per_ticket", limit: 5, remaining: 0 });
+    expect(apiErrorMessage(english, error)).toBe("A ticket can be passed on at most 5 times in 24 hours.");
+    expect(apiErrorMessage(arabic, error)).toBe("يمكن نقل التذكرة إلى شخص آخر 5 مرات على الأكثر خلال 24 ساعة.");
+  });
+
   it("falls back to a general message when it cannot tell which limit", () => {
     expect(apiErrorMessage(english, limit(429, undefined))).toBe(en.errors.LIMIT_REACHED);
     expect(apiErrorMessage(english, limit(409, { limit: 4 }))).toBe(en.errors.LIMIT_REACHED);
@@ -123,6 +129,19 @@ describe("apiErrorMessage", () => {
     expect(apiErrorMessage(arabic, wait(42))).toContain("بعد 42 ثانية.");
     const limited = new ApiError(429, "RATE_LIMITED", "Slow down.", { retry_after_seconds: 11 });
     expect(apiErrorMessage(arabic, limited)).toBe("محاولات كثيرة جداً. يُرجى المحاولة مرة أخرى بعد 11 ثانية.");
+  });
+
+  it("says how many tries a wrong code leaves, and to ask for a new one when none are left", () => {
+    const wrong = (left: unknown) =>
+      new ApiError(401, "INVALID_OTP", "This code is not correct.", { attempts_left: left });
+    expect(apiErrorMessage(english, wrong(4))).toBe("That code is not right. You have 4 more tries.");
+    expect(apiErrorMessage(english, wrong(1))).toBe("That code is not right. You have 1 more try.");
+    expect(apiErrorMessage(english, wrong(0))).toBe(
+      "That code is not right, and there are no tries left. Ask for a new code.",
+    );
+    expect(apiErrorMessage(arabic, wrong(2))).toBe("الرمز غير صحيح. تبقّت لك محاولتان.");
+    expect(apiErrorMessage(arabic, wrong(3))).toBe("الرمز غير صحيح. تبقّت لك 3 محاولات.");
+    expect(apiErrorMessage(english, wrong("many"))).toBe(en.errors.INVALID_OTP);
   });
 
   it("names the first field a VALIDATION_ERROR refused, by its key", () => {

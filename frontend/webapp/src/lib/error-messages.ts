@@ -28,11 +28,20 @@ function limitReachedMessage(t: TFunction, error: ApiError): string {
     const retry = seconds === undefined ? "" : ` ${t("limits.codesRetry", { count: Math.ceil(seconds / 3600) })}`;
     return `${t("limits.codes", { count: limit })}${retry}`;
   }
+  if (kind === "transfers_per_ticket") return t("limits.transfersPerTicket", { count: limit });
   if (kind !== "free_tickets" && kind !== "gift_numbers") return t("errors.LIMIT_REACHED");
   const [what, left] =
     kind === "free_tickets" ? ["freeTickets", "freeTicketsRemaining"] : ["giftNumbers", "giftNumbersRemaining"];
   const remainingText = remaining === undefined ? "" : ` ${t(`limits.${left}`, { count: remaining })}`;
   return `${t(`limits.${what}`, { count: limit })}${remainingText}`;
+}
+
+/** Tries left on a code, when a refusal (INVALID_OTP) says. */
+function attemptsLeft(error: ApiError): number | undefined {
+  const details = error.details;
+  if (details === undefined || Array.isArray(details)) return undefined;
+  const left = details.attempts_left;
+  return typeof left === "number" && Number.isInteger(left) && left >= 0 ? left : undefined;
 }
 
 /** The fields a VALIDATION_ERROR refused, each with the key that says why. */
@@ -52,6 +61,10 @@ export function apiErrorMessage(t: TFunction, error: unknown): string {
     case "RATE_LIMITED": {
       const seconds = error.retryAfterSeconds;
       return seconds === undefined ? t(`errors.${error.code}`) : t(`errorDetails.${error.code}`, { count: seconds });
+    }
+    case "INVALID_OTP": {
+      const left = attemptsLeft(error);
+      return left === undefined ? t("errors.INVALID_OTP") : t("errorDetails.INVALID_OTP", { count: left });
     }
     case "VALIDATION_ERROR": {
       // The forms check what the server checks, so this is rare: name the first problem the server found.

@@ -61,7 +61,7 @@ function EventCard({ event }: { event: EventView }) {
     <article className="event-card" data-testid="event-card">
       <p className="event-card-date">
         <CalendarIcon />
-        <time dateTime={event.starts_at}>{formatEventDate(event.starts_at, locale)}</time>
+        <time dateTime={event.starts_at}>{formatEventDate(event.starts_at, locale, event.timezone)}</time>
       </p>
       <h3 className="event-card-title">
         {/* The link covers the whole card (see .event-card-link::after). */}

@@ -55,7 +55,7 @@ export function EventPage() {
               <span className="visually-hidden">{t("event.when")}</span>
             </dt>
             <dd>
-              <time dateTime={data.starts_at}>{formatEventDateLong(data.starts_at, locale)}</time>
+              <time dateTime={data.starts_at}>{formatEventDateLong(data.starts_at, locale, data.timezone)}</time>
             </dd>
           </div>
           <div>

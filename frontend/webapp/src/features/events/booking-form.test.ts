@@ -17,6 +17,7 @@ const event: EventView = {
   description: "",
   venue: "Cairo Opera House",
   starts_at: "2030-01-01T18:00:00.000Z",
+  timezone: "Africa/Cairo",
   categories: [
     {
       id: "0b7c4f3e-1d2a-4c5b-8e9f-a0b1c2d3e4f5",

@@ -1,6 +1,8 @@
 import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet, useNavigate } from "react-router";
+import { useIsAdmin } from "../admin/use-is-admin";
+import { useCanCheckIn } from "../session/use-can-check-in";
 import { useMe } from "../session/use-me";
 import { useSession } from "../session/use-session";
 import { LanguageSwitch } from "./LanguageSwitch";
@@ -40,13 +42,20 @@ export function Layout() {
 function MainNav() {
   const { t } = useTranslation();
   const { isSignedIn } = useSession();
+  const staff = useCanCheckIn();
+  const admin = useIsAdmin();
   return (
     <nav className="main-nav" aria-label={t("nav.label")}>
       <NavLink to="/" end className="nav-home">
         {t("nav.home")}
       </NavLink>
       {isSignedIn ? (
-        <NavLink to="/my-tickets">{t("nav.myTickets")}</NavLink>
+        <>
+          <NavLink to="/my-tickets">{t("nav.myTickets")}</NavLink>
+          <NavLink to="/account">{t("nav.account")}</NavLink>
+          {staff && <NavLink to="/check-in">{t("nav.checkIn")}</NavLink>}
+          {admin && <NavLink to="/admin">{t("admin.headerLink")}</NavLink>}
+        </>
       ) : (
         <>
           <NavLink to="/login">{t("nav.login")}</NavLink>

@@ -1,25 +1,67 @@
+import { useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import { Alert } from "../../components/Alert";
 import { LtrText } from "../../components/LtrText";
-import type { SentTicketView } from "../../lib/api/types";
+import type { ReassignResponse, SentTicketView, TicketView } from "../../lib/api/types";
 import { apiErrorMessage } from "../../lib/error-messages";
+import { formatMoment } from "../../lib/format";
 import { formatMobileNumber } from "../../lib/phone";
+import { useLocale } from "../../lib/use-locale";
+import { CancelGiftConfirm } from "./CancelGiftConfirm";
+import { ChangeNumberForm } from "./ChangeNumberForm";
 import { DeliveryBadge } from "./DeliveryBadge";
 import { TicketSummary } from "./TicketSummary";
+import { isSentView } from "./ticket-views";
 import { useResendClaim } from "./use-resend-claim";
 
-/** A ticket given away: to whom, whether they claimed it, whether its SMS and email arrived, and Resend. */
-export function SentTicketCard({ ticket }: { ticket: SentTicketView }) {
+type Panel = "none" | "change" | "cancel";
+
+/** What a Change number did: the ticket waits for the new number, or (an account's number) is theirs now. */
+type Changed = { mobile: string; held: boolean };
+
+/**
+ * A ticket given away: to whom, how (bought for them or passed on) and when, whether they claimed it,
+ * whether its SMS and email arrived. While it waits to be claimed: Change number, Cancel gift, Resend link.
+ * When the ticket comes back to the giver (cancelled, or changed to their own number) it leaves this tab,
+ * so `onReturned` lets the list say so.
+ */
+export function SentTicketCard({
+  ticket,
+  onReturned,
+}: {
+  ticket: SentTicketView;
+  onReturned: (ticket: TicketView) => void;
+}) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const resend = useResendClaim();
+  const [panel, setPanel] = useState<Panel>("none");
+  const [changed, setChanged] = useState<Changed | null>(null);
   const recipient = ticket.assignee;
   const mobile = recipient ? formatMobileNumber(recipient.mobile_number) : "";
   const claimed = ticket.claim_status === "claimed";
+
+  const open = (next: Panel) => {
+    resend.reset();
+    setChanged(null);
+    setPanel(next);
+  };
+  const afterChange = (result: ReassignResponse) => {
+    setPanel("none");
+    if (!isSentView(result)) {
+      onReturned(result);
+      return;
+    }
+    const to = result.assignee ? formatMobileNumber(result.assignee.mobile_number) : "";
+    setChanged({ mobile: to, held: result.claim_status === "claimed" });
+  };
 
   return (
     <article
       className="ticket-card"
       data-testid="sent-ticket"
+      data-ticket-id={ticket.id}
       data-ticket-number={ticket.ticket_number}
       data-recipient={recipient?.mobile_number}
     >
@@ -39,14 +81,24 @@ export function SentTicketCard({ ticket }: { ticket: SentTicketView }) {
             )}
           </span>
         </div>
-        <span
-          className={`badge ${claimed ? "badge-success" : "badge-warning"}`}
-          data-testid="claim-status"
-          data-status={ticket.claim_status}
-        >
-          {claimed ? t("myTickets.claimClaimed") : t("myTickets.claimPending")}
-        </span>
+        <div className="ticket-card-badges">
+          <span className="badge badge-muted" data-testid="given-as" data-given-as={ticket.given_as}>
+            {t(`myTickets.givenAs_${ticket.given_as}`)}
+          </span>
+          <span
+            className={`badge ${claimed ? "badge-success" : "badge-warning"}`}
+            data-testid="claim-status"
+            data-status={ticket.claim_status}
+          >
+            {claimed ? t("myTickets.claimClaimed") : t("myTickets.claimPending")}
+          </span>
+        </div>
       </div>
+      <p className="ticket-given-at muted" data-testid="given-at">
+        <time dateTime={ticket.given_at}>
+          {t("myTickets.givenAt", { date: formatMoment(ticket.given_at, locale) })}
+        </time>
+      </p>
       <TicketSummary ticket={ticket} />
       <dl className="delivery">
         <div>
@@ -62,25 +114,71 @@ export function SentTicketCard({ ticket }: { ticket: SentTicketView }) {
           </dd>
         </div>
       </dl>
-      {!claimed && (
-        <div className="ticket-actions">
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            disabled={resend.isPending}
-            aria-busy={resend.isPending}
-            onClick={() => resend.mutate(ticket.id)}
-          >
-            {t("myTickets.resend")}
-          </button>
-          {resend.isSuccess && (
-            <Alert tone="success">
-              <Trans i18nKey="myTickets.resent" values={{ mobile }} components={{ n: <LtrText /> }} />
-            </Alert>
-          )}
-          {resend.error && <Alert>{apiErrorMessage(t, resend.error)}</Alert>}
-        </div>
+      {changed && (
+        <Alert tone="success">
+          <Trans
+            i18nKey={changed.held ? "myTickets.changedNumberHeld" : "myTickets.changedNumber"}
+            values={{ mobile: changed.mobile }}
+            components={{ n: <LtrText /> }}
+          />
+        </Alert>
       )}
+      <div className="ticket-actions-row">
+        <Link to={`/my-tickets/${ticket.id}`} className="button button-ghost button-small">
+          {t("myTickets.details")}
+        </Link>
+        {!claimed && (
+          <>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              aria-expanded={panel === "change"}
+              onClick={() => open(panel === "change" ? "none" : "change")}
+            >
+              {t("myTickets.changeNumber")}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              aria-expanded={panel === "cancel"}
+              onClick={() => open(panel === "cancel" ? "none" : "cancel")}
+            >
+              {t("myTickets.cancelGift")}
+            </button>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              disabled={resend.isPending}
+              aria-busy={resend.isPending}
+              onClick={() => {
+                open("none");
+                resend.mutate(ticket.id);
+              }}
+            >
+              {t("myTickets.resend")}
+            </button>
+          </>
+        )}
+      </div>
+      {!claimed && panel === "change" && (
+        <ChangeNumberForm ticket={ticket} onDone={afterChange} onClose={() => setPanel("none")} />
+      )}
+      {!claimed && panel === "cancel" && (
+        <CancelGiftConfirm
+          ticket={ticket}
+          onDone={(returned) => {
+            setPanel("none");
+            onReturned(returned);
+          }}
+          onClose={() => setPanel("none")}
+        />
+      )}
+      {resend.isSuccess && (
+        <Alert tone="success">
+          <Trans i18nKey="myTickets.resent" values={{ mobile }} components={{ n: <LtrText /> }} />
+        </Alert>
+      )}
+      {resend.error && <Alert>{apiErrorMessage(t, resend.error)}</Alert>}
     </article>
   );
 }

@@ -5,7 +5,7 @@ import type { TicketView } from "../../lib/api/types";
 import { formatEventDate } from "../../lib/format";
 import { useLocale } from "../../lib/use-locale";
 
-/** Event, date, venue, category and ticket number: what every ticket card shows. */
+/** Event, date (as the venue's clock reads it), venue, category and ticket number: what every ticket card shows. */
 export function TicketSummary({ ticket }: { ticket: TicketView }) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -20,7 +20,9 @@ export function TicketSummary({ ticket }: { ticket: TicketView }) {
         )}
       </h3>
       <p className="ticket-when">
-        <time dateTime={ticket.event.starts_at}>{formatEventDate(ticket.event.starts_at, locale)}</time>
+        <time dateTime={ticket.event.starts_at}>
+          {formatEventDate(ticket.event.starts_at, locale, ticket.event.timezone)}
+        </time>
         {" · "}
         <bdi>{ticket.event.venue}</bdi>
       </p>

@@ -1,4 +1,11 @@
-import { type AuthTokens, paymentStatusViewSchema, type User, userSchema } from "@ticketrunners/shared";
+import {
+  type AuthTokens,
+  checkinAdmittedSchema,
+  checkinRefusedSchema,
+  paymentStatusViewSchema,
+  type User,
+  userSchema,
+} from "@ticketrunners/shared";
 import { describe, expect, it } from "vitest";
 import { ApiError, createApiClient, NETWORK_ERROR, REFRESH_TOKEN_PATH } from "./client";
 import type { TokenStore } from "./token-store";
@@ -9,6 +16,7 @@ const user: User = {
   name: "Mona",
   email: null,
   locale: "en",
+  role: "customer",
 };
 
 function memoryStore(initial: { access: string; refresh: string } | null): TokenStore & { saved: AuthTokens[] } {
@@ -214,5 +222,36 @@ describe("createApiClient", () => {
       code: NETWORK_ERROR,
     });
     expect(store.tokens()).toEqual({ access: "a0", refresh: "r0" });
+  });
+
+  it("returns a refusal the route declares as its answer, and still throws any other error", async () => {
+    const used = {
+      result: "already_used",
+      error: { code: "ALREADY_USED", message: "This ticket was already used." },
+      ticket_number: "TR-7K3M-9QXD",
+      checked_in_at: "2027-02-14T18:14:00.000Z",
+      checked_in_by: "Omar",
+    };
+    const answers = [
+      json(409, used),
+      json(404, { result: "unknown", error: { code: "UNKNOWN", message: "Not ours." } }),
+      json(403, { error: { code: "FORBIDDEN", message: "Staff only." } }),
+    ];
+    const fetch = async () => answers.shift() ?? json(500, {});
+    const api = createApiClient({
+      store: memoryStore({ access: "a0", refresh: "r0" }),
+      fetch: fetch as typeof globalThis.fetch,
+    });
+    const checkIn = () =>
+      api.request("/api/v1/checkin/", {
+        body: { event_id: "e", code: "c" },
+        auth: true,
+        schema: checkinAdmittedSchema,
+        refusal: checkinRefusedSchema,
+      });
+
+    await expect(checkIn()).resolves.toEqual(used);
+    await expect(checkIn()).resolves.toMatchObject({ result: "unknown" });
+    await expect(checkIn()).rejects.toMatchObject({ status: 403, code: "FORBIDDEN" });
   });
 });

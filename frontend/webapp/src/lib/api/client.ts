@@ -38,7 +38,7 @@ export const NETWORK_ERROR = "NETWORK_ERROR" satisfies ClientErrorCode;
 
 export const REFRESH_TOKEN_PATH = "/api/v1/users/refresh-token/";
 
-export interface RequestOptions<S extends z.ZodType> {
+export interface RequestOptions<S extends z.ZodType, R extends z.ZodType = z.ZodNever> {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
   /** Sends the access token, refreshing it once if the server says it has expired. */
@@ -46,9 +46,14 @@ export interface RequestOptions<S extends z.ZodType> {
   signal?: AbortSignal;
   /** The route's answer schema from `@ticketrunners/shared`: the answer is parsed with it, and typed by it. */
   schema: S;
+  /**
+   * For a route whose refusals are answers too (a check-in's 409 and 404 say why, and who checked the
+   * ticket in): an error answer that fits this schema is returned, not thrown. Any other error still throws.
+   */
+  refusal?: R;
 }
 
-type SendOptions = Omit<RequestOptions<z.ZodType>, "schema">;
+type SendOptions = Omit<RequestOptions<z.ZodType>, "schema" | "refusal">;
 
 export interface ApiClientOptions {
   store: TokenStore;
@@ -60,7 +65,10 @@ export interface ApiClientOptions {
 export type ApiClient = ReturnType<typeof createApiClient>;
 
 async function errorFromResponse(response: Response): Promise<ApiError> {
-  const body: unknown = await response.json().catch(() => undefined);
+  return errorFromBody(response, await response.json().catch(() => undefined));
+}
+
+function errorFromBody(response: Response, body: unknown): ApiError {
   const parsed = errorResponseSchema.safeParse(body);
   if (parsed.success) {
     const { code, message, details } = parsed.data.error;
@@ -93,6 +101,20 @@ async function readBody<S extends z.ZodType>(response: Response, schema: S): Pro
     throw new ApiError(response.status, "UNEXPECTED_RESPONSE", `The answer does not match its schema at ${where}`);
   }
   return parsed.data;
+}
+
+/** An answer read once: its value (a success, or a refusal the route declares), or the error it stands for. */
+type Settled<T> = { value: T } | { error: ApiError };
+
+async function settle<S extends z.ZodType, R extends z.ZodType>(
+  response: Response,
+  options: Pick<RequestOptions<S, R>, "schema" | "refusal">,
+): Promise<Settled<z.output<S> | z.output<R>>> {
+  if (response.ok) return { value: await readBody(response, options.schema) };
+  const body: unknown = await response.json().catch(() => undefined);
+  const refusal = options.refusal?.safeParse(body);
+  if (refusal?.success) return { value: refusal.data };
+  return { error: errorFromBody(response, body) };
 }
 
 /**
@@ -165,26 +187,30 @@ export function createApiClient({
     return refreshing;
   }
 
-  async function request<S extends z.ZodType>(path: string, options: RequestOptions<S>): Promise<z.output<S>> {
-    if (!options.auth) return readBody(await send(path, options), options.schema);
+  async function request<S extends z.ZodType, R extends z.ZodType = z.ZodNever>(
+    path: string,
+    options: RequestOptions<S, R>,
+  ): Promise<z.output<S> | z.output<R>> {
+    if (!options.auth) {
+      const settled = await settle(await send(path, options), options);
+      if ("error" in settled) throw settled.error;
+      return settled.value;
+    }
 
     let access = store.tokens()?.access;
     if (!access) throw new ApiError(401, "UNAUTHORIZED", "Not signed in");
-    let response = await send(path, options, access);
-    let error = response.ok ? undefined : await errorFromResponse(response);
-    if (error && refusesSession(error) && (await refreshOnce(access))) {
+    let settled = await settle(await send(path, options, access), options);
+    if ("error" in settled && refusesSession(settled.error) && (await refreshOnce(access))) {
       access = store.tokens()?.access;
-      if (access) {
-        response = await send(path, options, access);
-        error = response.ok ? undefined : await errorFromResponse(response);
-      }
+      if (access) settled = await settle(await send(path, options, access), options);
     }
-    if (error) {
+    if ("error" in settled) {
+      const { error } = settled;
       // Still refused after a refresh, or the account was banned: the session is no good.
       if (access && (refusesSession(error) || error.code === "ACCOUNT_BANNED")) clearIfCurrent(access);
       throw error;
     }
-    return readBody(response, options.schema);
+    return settled.value;
   }
 
   return { request };

@@ -1,4 +1,4 @@
-import type { accountSchemas } from "@ticketrunners/shared";
+import type { accountSchemas, reassignRequestSchema, transferRequestSchema } from "@ticketrunners/shared";
 import type { z } from "zod";
 
 // Answers are typed by the shared zod schemas the server declares as its response schemas (z.infer),
@@ -7,6 +7,11 @@ export type {
   ApiErrorBody,
   AuthTokens,
   BookResponse,
+  CheckinAdmitted,
+  CheckinCounts,
+  CheckinRefusal,
+  CheckinRefused,
+  CheckinRequest,
   CheckoutResponse,
   ClaimStatus,
   ConfirmPaymentRequest,
@@ -14,6 +19,7 @@ export type {
   EventView,
   Locale,
   LoginResponse,
+  MyTicketResponse,
   MyTicketsResponse,
   OpenCheckoutSummary,
   OpenCheckoutsResponse,
@@ -21,11 +27,14 @@ export type {
   PaymentStatus,
   PaymentStatusView,
   PurchaseRequest,
+  ReassignResponse,
   RegisterResponse,
   ResendClaimResponse,
   SentTicketView,
   TicketCategoryView,
+  TicketHistoryEntry,
   TicketView,
+  TransferCodeResponse,
   User,
   ValidateRegistrationTokenResponse,
   ValidationIssue,
@@ -45,3 +54,6 @@ export type CompleteRegistrationRequest = z.output<AccountSchemas["completeRegis
 export type LoginRequest = z.output<AccountSchemas["login"]>;
 export type VerifyLoginOtpRequest = z.output<AccountSchemas["verifyLoginOtp"]>;
 export type RefreshTokenRequest = z.output<AccountSchemas["refreshToken"]>;
+export type UpdateMeRequest = z.output<AccountSchemas["updateMe"]>;
+export type ReassignRequest = z.output<ReturnType<typeof reassignRequestSchema>>;
+export type TransferRequest = z.output<ReturnType<typeof transferRequestSchema>>;

@@ -13,6 +13,7 @@ import type {
   LoginRequest,
   RefreshTokenRequest,
   RegisterRequest,
+  UpdateMeRequest,
   VerifyLoginOtpRequest,
   VerifyOtpRequest,
 } from "../types";
@@ -43,6 +44,10 @@ export const refreshToken = (body: RefreshTokenRequest) =>
   api.request(REFRESH_TOKEN_PATH, { body, schema: authTokensSchema });
 
 export const me = (signal?: AbortSignal) => api.request(`${USERS}/me/`, { auth: true, signal, schema: userSchema });
+
+/** Changes the customer's name, email (null removes it) or the language of their messages. */
+export const updateMe = (body: UpdateMeRequest) =>
+  api.request(`${USERS}/me/`, { method: "PATCH", body, auth: true, schema: userSchema });
 
 /**
  * What a ticket's claim link (`/signup?token=…`) is for: the number it was sent to, the event and who

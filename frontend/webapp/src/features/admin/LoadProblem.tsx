@@ -1,0 +1,18 @@
+import { useTranslation } from "react-i18next";
+import { Alert } from "../../components/Alert";
+import { apiErrorMessage } from "../../lib/error-messages";
+
+/** A query that failed: why, and Try again. */
+export function LoadProblem({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="load-error">
+      <Alert>
+        {t("admin.loadError")} {apiErrorMessage(t, error)}
+      </Alert>
+      <button type="button" className="button button-secondary" onClick={onRetry}>
+        {t("admin.retry")}
+      </button>
+    </div>
+  );
+}

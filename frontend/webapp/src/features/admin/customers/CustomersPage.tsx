@@ -1,0 +1,209 @@
+import { type AdminCustomer, ROLES, type Role } from "@ticketrunners/shared";
+import { type FormEvent, useState } from "react";
+import { Trans, useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import { Alert } from "../../../components/Alert";
+import { EmptyState } from "../../../components/EmptyState";
+import { LtrText } from "../../../components/LtrText";
+import { apiErrorMessage } from "../../../lib/error-messages";
+import { formatMoment } from "../../../lib/format";
+import { formatMobileNumber } from "../../../lib/phone";
+import { useDocumentTitle } from "../../../lib/use-document-title";
+import { useLocale } from "../../../lib/use-locale";
+import { useSession } from "../../session/use-session";
+import { LoadProblem } from "../LoadProblem";
+import { Pager } from "../Pager";
+import { useCursorPages } from "../use-cursor-pages";
+import { useBanCustomer } from "./use-ban-customer";
+import { useCustomers } from "./use-customers";
+import { useSetRole } from "./use-set-role";
+
+/**
+ * `/admin/customers`: search by part of a name or a number in any spelling, newest first, a page at a
+ * time; ban or unban (after confirming), and the role. An operator's own row cannot be changed: the
+ * server refuses (409), so its controls are off.
+ */
+export function CustomersPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t("admin.customers.title"));
+  const [params, setParams] = useSearchParams();
+  const q = params.get("q")?.trim() ?? "";
+  const pages = useCursorPages(q);
+  const customers = useCustomers(q, pages.before);
+  const [typed, setTyped] = useState(q);
+  const { user } = useSession();
+  const rows = customers.data?.customers ?? [];
+  const next = customers.data?.next_before ?? null;
+  const onSearch = (e: FormEvent) => {
+    e.preventDefault();
+    setParams(typed.trim() ? { q: typed.trim() } : {}, { replace: true });
+  };
+
+  return (
+    <section className="admin-page" aria-labelledby="admin-customers-title">
+      <h1 id="admin-customers-title">{t("admin.customers.title")}</h1>
+      <form className="admin-search" onSubmit={onSearch}>
+        <label htmlFor="customer-search" className="visually-hidden">
+          {t("admin.customers.search")}
+        </label>
+        <input
+          id="customer-search"
+          type="search"
+          value={typed}
+          placeholder={t("admin.customers.searchPlaceholder")}
+          onChange={(e) => setTyped(e.target.value)}
+        />
+        <button type="submit" className="button button-secondary button-small">
+          {t("admin.customers.searchSubmit")}
+        </button>
+      </form>
+      {customers.isPending && <p className="page-loading">{t("common.loading")}</p>}
+      {customers.isError && <LoadProblem error={customers.error} onRetry={() => customers.refetch()} />}
+      {customers.data && rows.length === 0 && <EmptyState title={t("admin.customers.empty")} />}
+      {rows.length > 0 && (
+        <div className="admin-table-wrap">
+          <table className="admin-table" data-testid="customers">
+            <thead>
+              <tr>
+                <th scope="col">{t("admin.customers.name")}</th>
+                <th scope="col">{t("admin.customers.contact")}</th>
+                <th scope="col">{t("admin.customers.role")}</th>
+                <th scope="col">{t("admin.customers.status")}</th>
+                <th scope="col">{t("admin.customers.joined")}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t("admin.customers.actions")}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((customer) => (
+                <CustomerRow key={customer.id} customer={customer} self={customer.id === user?.id} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pager
+        page={pages.page}
+        hasNext={next !== null}
+        busy={customers.isFetching}
+        onPrevious={pages.previous}
+        onNext={() => next && pages.next(next)}
+      />
+    </section>
+  );
+}
+
+function CustomerRow({ customer, self }: { customer: AdminCustomer; self: boolean }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const role = useSetRole(customer.id);
+  const ban = useBanCustomer(customer.id);
+  const [confirming, setConfirming] = useState(false);
+  const banned = customer.status === "banned";
+  const error = role.error ?? ban.error;
+  return (
+    <tr
+      data-testid="customer-row"
+      data-customer-id={customer.id}
+      data-status={customer.status}
+      data-role={customer.role}
+    >
+      <td>
+        <bdi>{customer.name}</bdi>
+        {self && <span className="badge badge-muted admin-you">{t("admin.customers.you")}</span>}
+      </td>
+      <td>
+        <LtrText>{formatMobileNumber(customer.mobile_number)}</LtrText>
+        {customer.email && (
+          <span className="admin-subline">
+            <LtrText>{customer.email}</LtrText>
+          </span>
+        )}
+      </td>
+      <td>
+        <label className="visually-hidden" htmlFor={`role-${customer.id}`}>
+          {t("admin.customers.roleOf", { name: customer.name })}
+        </label>
+        <select
+          id={`role-${customer.id}`}
+          className="admin-select-small"
+          value={role.isPending ? role.variables : customer.role}
+          disabled={self || role.isPending}
+          aria-describedby={self ? `self-${customer.id}` : undefined}
+          onChange={(e) => {
+            ban.reset();
+            role.mutate(e.target.value as Role);
+          }}
+        >
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`admin.customers.role_${r}`)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <span className={banned ? "badge admin-badge-danger" : "badge badge-success"} data-testid="customer-status">
+          {banned ? t("admin.customers.banned") : t("admin.customers.active")}
+        </span>
+      </td>
+      <td>
+        <time dateTime={customer.created_at}>{formatMoment(customer.created_at, locale)}</time>
+      </td>
+      <td className="admin-actions">
+        {self ? (
+          <span id={`self-${customer.id}`} className="field-hint">
+            {t("admin.customers.selfHint")}
+          </span>
+        ) : confirming ? (
+          <div className="admin-confirm" data-testid="ban-confirm">
+            <p>
+              <Trans
+                i18nKey={banned ? "admin.customers.unbanConfirm" : "admin.customers.banConfirm"}
+                values={{ name: customer.name }}
+                components={{ n: <bdi /> }}
+              />
+            </p>
+            <div className="panel-actions">
+              <button
+                type="button"
+                className={banned ? "button button-primary button-small" : "button button-danger button-small"}
+                disabled={ban.isPending}
+                aria-busy={ban.isPending}
+                onClick={() => {
+                  role.reset();
+                  ban.mutate(!banned, { onSuccess: () => setConfirming(false) });
+                }}
+              >
+                {banned ? t("admin.customers.unbanYes") : t("admin.customers.banYes")}
+              </button>
+              <button
+                type="button"
+                className="button button-secondary button-small"
+                // biome-ignore lint/a11y/noAutofocus: the question just opened; leaving things as they are is the safe answer.
+                autoFocus
+                onClick={() => setConfirming(false)}
+              >
+                {t("admin.customers.keep")}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button
+            type="button"
+            className="button button-secondary button-small"
+            onClick={() => {
+              ban.reset();
+              setConfirming(true);
+            }}
+          >
+            {banned ? t("admin.customers.unban") : t("admin.customers.ban")}
+            <span className="visually-hidden"> {customer.name}</span>
+          </button>
+        )}
+        {error && <Alert>{apiErrorMessage(t, error)}</Alert>}
+      </td>
+    </tr>
+  );
+}
