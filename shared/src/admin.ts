@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { MAX_TRANSFER_CUTOFF_MINUTES } from "./limits";
+import { ROLES } from "./roles";
+import { categoryViewFields, listOf } from "./schema-parts";
 import { typeError } from "./validation";
 
 // The operator console's API (/api/v1/admin/…): events and their categories, sales, attendees,
@@ -37,6 +39,8 @@ export const currencySchema = z
 /** The largest price a ticket may have, in minor units: above it is a typo, not a ticket. */
 export const MAX_PRICE_MINOR = 100_000_000;
 export const MAX_CATEGORY_CAPACITY = 1_000_000;
+
+export const EVENT_STATUSES = ["draft", "published"] as const;
 
 const eventFields = {
   name: text(200),
@@ -86,19 +90,21 @@ export type AdminCategoryCreate = z.infer<typeof adminCategoryCreateSchema>;
 export const adminCategoryUpdateSchema = z.object(categoryFields).omit({ currency: true }).partial();
 export type AdminCategoryUpdate = z.infer<typeof adminCategoryUpdateSchema>;
 
+/** A category's seats as the console counts them. */
+const seatCounts = {
+  /** Tickets issued (paid or booked), refunded ones not counted. */
+  sold: z.int(),
+  /** Seats held by open checkouts. */
+  held: z.int(),
+  remaining: z.int(),
+};
+
 export const adminCategorySchema = z
   .object({
     id: z.guid(),
     event_id: z.guid(),
-    name: z.string(),
-    price_minor: z.int(),
-    currency: z.string(),
-    capacity: z.int(),
-    /** Tickets issued (paid or booked), refunded ones not counted. */
-    sold: z.int(),
-    /** Seats held by open checkouts. */
-    held: z.int(),
-    remaining: z.int(),
+    ...categoryViewFields,
+    ...seatCounts,
   })
   .meta({ id: "AdminCategory" });
 export type AdminCategory = z.infer<typeof adminCategorySchema>;
@@ -111,7 +117,7 @@ export const adminEventSchema = z
     description: z.string(),
     starts_at: z.iso.datetime(),
     timezone: z.string(),
-    status: z.enum(["draft", "published"]),
+    status: z.enum(EVENT_STATUSES),
     transfers_allowed: z.boolean(),
     transfer_cutoff_minutes: z.int(),
     created_at: z.iso.datetime(),
@@ -120,9 +126,7 @@ export const adminEventSchema = z
   .meta({ id: "AdminEvent", description: "An event in any status, with its categories." });
 export type AdminEvent = z.infer<typeof adminEventSchema>;
 
-export const adminEventsResponseSchema = z
-  .object({ events: z.array(adminEventSchema) })
-  .describe("Every event, soonest first.");
+export const adminEventsResponseSchema = listOf("events", adminEventSchema).describe("Every event, soonest first.");
 export type AdminEventsResponse = z.infer<typeof adminEventsResponseSchema>;
 
 export const adminSalesSchema = z
@@ -132,9 +136,7 @@ export const adminSalesSchema = z
       z.object({
         id: z.guid(),
         name: z.string(),
-        sold: z.int(),
-        held: z.int(),
-        remaining: z.int(),
+        ...seatCounts,
         revenue_minor: z.int(),
       }),
     ),
@@ -146,8 +148,7 @@ export const adminSalesSchema = z
   .meta({ id: "AdminSales", description: "An event's sales." });
 export type AdminSales = z.infer<typeof adminSalesSchema>;
 
-export const ROLES = ["customer", "staff", "admin"] as const;
-export type Role = (typeof ROLES)[number];
+export const CUSTOMER_STATUSES = ["active", "banned"] as const;
 
 export const adminRoleRequestSchema = z.object({
   role: z.enum(ROLES, { error: typeError("role_invalid") }),
@@ -160,7 +161,7 @@ export const adminCustomerSchema = z
     mobile_number: z.string(),
     email: z.string().nullable(),
     role: z.enum(ROLES),
-    status: z.enum(["active", "banned"]),
+    status: z.enum(CUSTOMER_STATUSES),
     created_at: z.iso.datetime(),
   })
   .meta({ id: "AdminCustomer" });

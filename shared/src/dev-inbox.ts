@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { listOf } from "./schema-parts";
 
 /** Development only: one SMS or email the server produced, as the dev inbox shows it. */
 export const devOutboxMessageSchema = z.object({
@@ -13,7 +14,8 @@ export const devOutboxMessageSchema = z.object({
 });
 export type DevOutboxMessage = z.infer<typeof devOutboxMessageSchema>;
 
-export const devOutboxResponseSchema = z
-  .object({ messages: z.array(devOutboxMessageSchema) })
-  .meta({ id: "DevOutbox", description: "The newest 200 messages, newest first (development servers only)." });
+export const devOutboxResponseSchema = listOf("messages", devOutboxMessageSchema).meta({
+  id: "DevOutbox",
+  description: "The newest 200 messages, newest first (development servers only).",
+});
 export type DevOutboxResponse = z.infer<typeof devOutboxResponseSchema>;

@@ -1,11 +1,9 @@
 import { z } from "zod";
+import { categoryViewFields } from "./schema-parts";
 
 export const ticketCategoryViewSchema = z.object({
   id: z.guid(),
-  name: z.string(),
-  price_minor: z.int(),
-  currency: z.string(),
-  capacity: z.int(),
+  ...categoryViewFields,
   remaining: z.int(),
 });
 export type TicketCategoryView = z.infer<typeof ticketCategoryViewSchema>;

@@ -11,6 +11,7 @@ export * from "./operations";
 export * from "./payments";
 export * from "./phone";
 export * from "./purchases";
+export * from "./roles";
 export * from "./sessions";
 export * from "./tickets";
 export * from "./translation";

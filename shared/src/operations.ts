@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { paymentStatusSchema } from "./payments";
+import { PAYMENT_PROVIDERS, paymentStatusSchema } from "./payments";
+import { listOf } from "./schema-parts";
 
 /** GET /health while the database answers (503 in the error shape otherwise). */
 export const healthResponseSchema = z
@@ -18,12 +19,15 @@ const instant = z.codec(z.iso.datetime(), z.date(), {
   encode: (date) => date.toISOString(),
 });
 
-export const notificationStatusSchema = z.enum(["queued", "sending", "sent", "failed", "dead"]);
+export const NOTIFICATION_STATUSES = ["queued", "sending", "sent", "failed", "dead"] as const;
+export const notificationStatusSchema = z.enum(NOTIFICATION_STATUSES);
 export type NotificationStatus = z.infer<typeof notificationStatusSchema>;
+
+export const NOTIFICATION_CHANNELS = ["sms", "email"] as const;
 
 export const adminNotificationSchema = z.object({
   id: z.guid(),
-  channel: z.enum(["sms", "email"]),
+  channel: z.enum(NOTIFICATION_CHANNELS),
   recipient: z.string(),
   template: z.string(),
   status: notificationStatusSchema,
@@ -38,9 +42,9 @@ export const adminNotificationSchema = z.object({
 /** One outbox message as the operator API sends it (the wire shape). */
 export type AdminNotification = z.input<typeof adminNotificationSchema>;
 
-export const adminNotificationsResponseSchema = z
-  .object({ notifications: z.array(adminNotificationSchema) })
-  .describe("Outbox messages, newest first.");
+export const adminNotificationsResponseSchema = listOf("notifications", adminNotificationSchema).describe(
+  "Outbox messages, newest first.",
+);
 export type AdminNotificationsResponse = z.input<typeof adminNotificationsResponseSchema>;
 
 export const retryNotificationResponseSchema = z
@@ -53,7 +57,7 @@ export const adminPaymentSchema = z.object({
   buyer_id: z.guid(),
   event_id: z.guid(),
   /** `booking` for free tickets booked without a gateway. */
-  provider: z.enum(["booking", "sandbox", "kashier"]),
+  provider: z.enum(PAYMENT_PROVIDERS),
   provider_reference: z.string().nullable(),
   status: paymentStatusSchema,
   amount_minor: z.int(),
@@ -65,7 +69,5 @@ export const adminPaymentSchema = z.object({
 });
 export type AdminPayment = z.input<typeof adminPaymentSchema>;
 
-export const adminPaymentsResponseSchema = z
-  .object({ payments: z.array(adminPaymentSchema) })
-  .describe("Payments, newest first.");
+export const adminPaymentsResponseSchema = listOf("payments", adminPaymentSchema).describe("Payments, newest first.");
 export type AdminPaymentsResponse = z.input<typeof adminPaymentsResponseSchema>;

@@ -1,9 +1,14 @@
 import { z } from "zod";
+import { listOf } from "./schema-parts";
 import { typeError } from "./validation";
 
 /** `cancelled`: the buyer gave the checkout up before paying; its seats went back on sale. */
-export const paymentStatusSchema = z.enum(["pending", "paid", "failed", "expired", "cancelled"]);
+export const PAYMENT_STATUSES = ["pending", "paid", "failed", "expired", "cancelled"] as const;
+export const paymentStatusSchema = z.enum(PAYMENT_STATUSES);
 export type PaymentStatus = z.infer<typeof paymentStatusSchema>;
+
+/** `booking`: tickets booked without a gateway (free ones); the others are the gateways that take the money. */
+export const PAYMENT_PROVIDERS = ["booking", "sandbox", "kashier"] as const;
 
 /** The body of POST /payments/confirm/: the browser's return from the gateway. */
 export const confirmPaymentRequestSchema = z.object({
@@ -51,9 +56,10 @@ export const openCheckoutViewSchema = z.object({
 });
 export type OpenCheckoutView = z.infer<typeof openCheckoutViewSchema>;
 
-export const openCheckoutsResponseSchema = z
-  .object({ payments: z.array(openCheckoutViewSchema) })
-  .meta({ id: "OpenCheckouts", description: "The caller's unpaid checkouts that still hold seats." });
+export const openCheckoutsResponseSchema = listOf("payments", openCheckoutViewSchema).meta({
+  id: "OpenCheckouts",
+  description: "The caller's unpaid checkouts that still hold seats.",
+});
 export type OpenCheckoutsResponse = z.infer<typeof openCheckoutsResponseSchema>;
 
 /** What our webhook endpoint tells a gateway. */

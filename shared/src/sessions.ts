@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { locale } from "./locale";
+import { ROLES } from "./roles";
 
 // The answers of the account routes. They live apart from the request schemas, which need the phone-number
 // metadata: the webapp's first page reads a session without loading it.
@@ -15,7 +16,7 @@ export const userSchema = z
      * `staff` may check tickets in; `admin` also runs the platform. (Sessions a browser kept from before
      * roles were sent read as `customer` until the next /users/me.)
      */
-    role: z.enum(["customer", "staff", "admin"]).default("customer"),
+    role: z.enum(ROLES).default("customer"),
   })
   .meta({ id: "User", description: "The signed-in customer." });
 export type User = z.infer<typeof userSchema>;

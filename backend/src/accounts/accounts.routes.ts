@@ -8,8 +8,8 @@ import {
 } from "@ticketrunners/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Deps } from "../deps";
-import { errorResponses } from "../shared/error-handler";
 import { perMinute } from "../shared/rate-limit";
+import { answers } from "../shared/route-schema";
 import { completeRegistration } from "./complete-registration";
 import { startLogin } from "./login";
 import { registerCustomer } from "./register";
@@ -25,7 +25,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
   app.post(
     "/users/register/",
     {
-      schema: { tags, body: schemas.register, response: { 200: registerResponseSchema, ...errorResponses } },
+      schema: { tags, body: schemas.register, response: answers({ 200: registerResponseSchema }) },
       config: perMinute(deps.config, 10),
       preHandler: app.limitOtpSms,
     },
@@ -35,7 +35,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
   app.post(
     "/users/verify-otp/",
     {
-      schema: { tags, body: schemas.verifyOtp, response: { 200: verifyOtpResponseSchema, ...errorResponses } },
+      schema: { tags, body: schemas.verifyOtp, response: answers({ 200: verifyOtpResponseSchema }) },
       config: perMinute(deps.config, 20),
     },
     async (request) => verifyRegistrationOtp(deps, request.body),
@@ -44,7 +44,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
   app.post(
     "/users/complete-registration/",
     {
-      schema: { tags, body: schemas.completeRegistration, response: { 201: authTokensSchema, ...errorResponses } },
+      schema: { tags, body: schemas.completeRegistration, response: answers({ 201: authTokensSchema }) },
       config: perMinute(deps.config, 10),
     },
     async (request, reply) => reply.status(201).send(await completeRegistration(deps, request.body)),
@@ -53,7 +53,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
   app.post(
     "/users/login/",
     {
-      schema: { tags, body: schemas.login, response: { 200: loginResponseSchema, ...errorResponses } },
+      schema: { tags, body: schemas.login, response: answers({ 200: loginResponseSchema }) },
       config: perMinute(deps.config, 10),
       preHandler: app.limitOtpSms,
     },
@@ -63,7 +63,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
   app.post(
     "/users/verify-login-otp/",
     {
-      schema: { tags, body: schemas.verifyLoginOtp, response: { 200: authTokensSchema, ...errorResponses } },
+      schema: { tags, body: schemas.verifyLoginOtp, response: answers({ 200: authTokensSchema }) },
       config: perMinute(deps.config, 20),
     },
     async (request) => verifyLoginOtp(deps, request.body),
@@ -72,7 +72,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
   app.post(
     "/users/refresh-token/",
     {
-      schema: { tags, body: schemas.refreshToken, response: { 200: authTokensSchema, ...errorResponses } },
+      schema: { tags, body: schemas.refreshToken, response: answers({ 200: authTokensSchema }) },
       config: perMinute(deps.config, 30),
     },
     async (request) => rotateRefreshToken(deps, request.body.refresh),
@@ -81,7 +81,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
   app.get(
     "/users/me/",
     {
-      schema: { tags, security: [{ bearer: [] }], response: { 200: userSchema, ...errorResponses } },
+      schema: { tags, security: [{ bearer: [] }], response: answers({ 200: userSchema }) },
       preHandler: app.authenticate,
     },
     async (request) => toUser(request.customer),
@@ -94,7 +94,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
         tags,
         security: [{ bearer: [] }],
         body: schemas.updateMe,
-        response: { 200: userSchema, ...errorResponses },
+        response: answers({ 200: userSchema }),
       },
       preHandler: app.authenticate,
       config: perMinute(deps.config, 20),

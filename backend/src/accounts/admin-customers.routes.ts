@@ -2,16 +2,15 @@ import { adminCustomerSchema, adminCustomersResponseSchema, adminRoleRequestSche
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Deps } from "../deps";
-import { errorResponses } from "../shared/error-handler";
+import { answers, idParams, signedIn } from "../shared/route-schema";
 import { banCustomer, searchCustomers, setCustomerRole, unbanCustomer } from "./admin-customers";
 
 /** The operator console's customers: search, ban and unban, roles. Admins only. */
 export const adminCustomersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
-  const schema = { tags: ["admin: customers"], security: [{ bearer: [] }] };
+  const schema = signedIn("admin: customers");
   // onRequest: a non-admin is refused (403) before their request body is even read.
   const onRequest = app.requireAdmin;
-  const id = z.object({ id: z.uuid() });
-  const customer = { 200: adminCustomerSchema, ...errorResponses };
+  const customer = answers({ 200: adminCustomerSchema });
 
   app.get(
     "/admin/customers/",
@@ -24,7 +23,7 @@ export const adminCustomersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
           limit: z.coerce.number().int().min(1).max(200).default(50),
           before: z.iso.datetime({ offset: true }).optional(),
         }),
-        response: { 200: adminCustomersResponseSchema, ...errorResponses },
+        response: answers({ 200: adminCustomersResponseSchema }),
       },
       onRequest,
     },
@@ -33,19 +32,19 @@ export const adminCustomersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
 
   app.post(
     "/admin/customers/:id/ban/",
-    { schema: { ...schema, params: id, response: customer }, onRequest },
+    { schema: { ...schema, params: idParams, response: customer }, onRequest },
     async (request) => banCustomer(deps, request.customer, request.params.id),
   );
 
   app.post(
     "/admin/customers/:id/unban/",
-    { schema: { ...schema, params: id, response: customer }, onRequest },
+    { schema: { ...schema, params: idParams, response: customer }, onRequest },
     async (request) => unbanCustomer(deps, request.customer, request.params.id),
   );
 
   app.post(
     "/admin/customers/:id/role/",
-    { schema: { ...schema, params: id, body: adminRoleRequestSchema, response: customer }, onRequest },
+    { schema: { ...schema, params: idParams, body: adminRoleRequestSchema, response: customer }, onRequest },
     async (request) => setCustomerRole(deps, request.customer, request.params.id, request.body.role),
   );
 };

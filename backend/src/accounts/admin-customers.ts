@@ -1,5 +1,6 @@
 import { type AdminCustomer, normalizeMobileNumber, type Role } from "@ticketrunners/shared";
-import { and, desc, eq, ilike, lt, or } from "drizzle-orm";
+import { and, desc, eq, ilike, or } from "drizzle-orm";
+import { olderThan } from "../db/paging";
 import { customers, refreshTokens } from "../db/schema";
 import { inTransaction } from "../db/transaction";
 import type { Deps } from "../deps";
@@ -37,7 +38,7 @@ export async function searchCustomers(
   const rows = await deps.db
     .select()
     .from(customers)
-    .where(and(matches, query.before ? lt(customers.createdAt, new Date(query.before)) : undefined))
+    .where(and(matches, olderThan(customers.createdAt, query.before)))
     .orderBy(desc(customers.createdAt), desc(customers.id))
     .limit(query.limit);
   return {

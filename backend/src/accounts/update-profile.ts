@@ -19,11 +19,8 @@ export async function updateProfile(
 ): Promise<User> {
   const [customer] = await deps.db
     .update(customers)
-    .set({
-      ...(changes.name === undefined ? {} : { name: changes.name }),
-      ...(changes.email === undefined ? {} : { email: changes.email }),
-      ...(changes.locale === undefined ? {} : { locale: changes.locale }),
-    })
+    // A change left out (undefined) is left out of the update; null removes the email address.
+    .set({ name: changes.name, email: changes.email, locale: changes.locale })
     .where(eq(customers.id, customerId))
     .returning();
   if (!customer) throw new Error(`customer ${customerId} vanished`);

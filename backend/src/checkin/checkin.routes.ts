@@ -7,16 +7,15 @@ import {
 } from "@ticketrunners/shared";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import type { Deps } from "../deps";
 import { listUpcomingEvents } from "../events/list-events";
 import { DAY } from "../shared/clock";
-import { errorResponses } from "../shared/error-handler";
+import { answers, idParams, signedIn } from "../shared/route-schema";
 import { checkIn, checkinCounts } from "./check-in";
 
 /** Door staff admit tickets: scanned door codes or typed ticket numbers. Staff and operators only. */
 export const checkinRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
-  const schema = { tags: ["check-in"], security: [{ bearer: [] }] };
+  const schema = signedIn("check-in");
 
   app.post(
     "/checkin/",
@@ -24,12 +23,7 @@ export const checkinRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
       schema: {
         ...schema,
         body: checkinRequestSchema,
-        response: {
-          200: checkinAdmittedSchema,
-          404: checkinRefusedSchema,
-          409: checkinRefusedSchema,
-          ...errorResponses,
-        },
+        response: answers({ 200: checkinAdmittedSchema, 404: checkinRefusedSchema, 409: checkinRefusedSchema }),
       },
       preHandler: app.requireStaff,
       config: {
@@ -51,7 +45,7 @@ export const checkinRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
   app.get(
     "/checkin/events/",
     {
-      schema: { ...schema, response: { 200: eventListSchema, ...errorResponses } },
+      schema: { ...schema, response: answers({ 200: eventListSchema }) },
       preHandler: app.requireStaff,
     },
     // At the door an event is still there after its start: those that started in the last day, and the upcoming ones.
@@ -63,8 +57,8 @@ export const checkinRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
     {
       schema: {
         ...schema,
-        params: z.object({ id: z.uuid() }),
-        response: { 200: checkinCountsSchema, ...errorResponses },
+        params: idParams,
+        response: answers({ 200: checkinCountsSchema }),
       },
       preHandler: app.requireStaff,
     },

@@ -98,7 +98,22 @@ describe("events in the console", () => {
     const admin = await insertOperator(t);
     const event = await draftEvent(t, http, admin.access);
     const past = new Date(t.clock.now().getTime() - 60_000).toISOString();
-    const cases: [string, string, unknown, number, string][] = [
+    type Case = [name: string, url: string, body: unknown, status: number, code: string];
+    // A category that would be accepted, but for `change`.
+    const badCategory = (
+      name: string,
+      change: Record<string, unknown>,
+      eventId = event.id,
+      status = 400,
+      code = "VALIDATION_ERROR",
+    ): Case => [
+      name,
+      `${ADMIN}/events/${eventId}/categories/`,
+      { name: "C", price_minor: 1, currency: "EGP", capacity: 1, ...change },
+      status,
+      code,
+    ];
+    const cases: Case[] = [
       [
         "a start in the past",
         `${ADMIN}/events/`,
@@ -120,41 +135,11 @@ describe("events in the console", () => {
         400,
         "VALIDATION_ERROR",
       ],
-      [
-        "a negative price",
-        `${ADMIN}/events/${event.id}/categories/`,
-        { name: "C", price_minor: -1, currency: "EGP", capacity: 1 },
-        400,
-        "VALIDATION_ERROR",
-      ],
-      [
-        "an absurd price",
-        `${ADMIN}/events/${event.id}/categories/`,
-        { name: "C", price_minor: 1e12, currency: "EGP", capacity: 1 },
-        400,
-        "VALIDATION_ERROR",
-      ],
-      [
-        "a fractional price",
-        `${ADMIN}/events/${event.id}/categories/`,
-        { name: "C", price_minor: 10.5, currency: "EGP", capacity: 1 },
-        400,
-        "VALIDATION_ERROR",
-      ],
-      [
-        "an unknown currency",
-        `${ADMIN}/events/${event.id}/categories/`,
-        { name: "C", price_minor: 1, currency: "XYZ", capacity: 1 },
-        400,
-        "VALIDATION_ERROR",
-      ],
-      [
-        "another event",
-        `${ADMIN}/events/${randomUUID()}/categories/`,
-        { name: "C", price_minor: 1, currency: "EGP", capacity: 1 },
-        404,
-        "EVENT_NOT_FOUND",
-      ],
+      badCategory("a negative price", { price_minor: -1 }),
+      badCategory("an absurd price", { price_minor: 1e12 }),
+      badCategory("a fractional price", { price_minor: 10.5 }),
+      badCategory("an unknown currency", { currency: "XYZ" }),
+      badCategory("another event", {}, randomUUID(), 404, "EVENT_NOT_FOUND"),
     ];
     const writes = await watchWrites(t.database.db);
     for (const [name, url, body, status, code] of cases) {

@@ -13,6 +13,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Deps } from "../deps";
 import { errorResponses } from "../shared/error-handler";
+import { answers, idParams, signedIn } from "../shared/route-schema";
 import {
   createAdminEvent,
   createCategory,
@@ -27,46 +28,47 @@ import { attendeesCsv, eventSales, listAttendees } from "./event-sales";
 
 /** The operator console's events: drafts and published ones, their categories, sales and attendees. Admins only. */
 export const adminEventsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
-  const schema = { tags: ["admin: events"], security: [{ bearer: [] }] };
+  const schema = signedIn("admin: events");
   // onRequest: a non-admin is refused (403) before their request body is even read.
   const onRequest = app.requireAdmin;
-  const id = z.object({ id: z.uuid() });
-  const event = { 200: adminEventSchema, ...errorResponses };
+  const event = answers({ 200: adminEventSchema });
 
   app.get(
     "/admin/events/",
-    { schema: { ...schema, response: { 200: adminEventsResponseSchema, ...errorResponses } }, onRequest },
+    { schema: { ...schema, response: answers({ 200: adminEventsResponseSchema }) }, onRequest },
     async () => listAdminEvents(deps),
   );
 
   app.post(
     "/admin/events/",
     {
-      schema: { ...schema, body: adminEventCreateSchema, response: { 201: adminEventSchema, ...errorResponses } },
+      schema: { ...schema, body: adminEventCreateSchema, response: answers({ 201: adminEventSchema }) },
       onRequest,
     },
     async (request, reply) => reply.status(201).send(await createAdminEvent(deps, request.customer, request.body)),
   );
 
-  app.get("/admin/events/:id/", { schema: { ...schema, params: id, response: event }, onRequest }, async (request) =>
-    getAdminEvent(deps, request.params.id),
+  app.get(
+    "/admin/events/:id/",
+    { schema: { ...schema, params: idParams, response: event }, onRequest },
+    async (request) => getAdminEvent(deps, request.params.id),
   );
 
   app.patch(
     "/admin/events/:id/",
-    { schema: { ...schema, params: id, body: adminEventUpdateSchema, response: event }, onRequest },
+    { schema: { ...schema, params: idParams, body: adminEventUpdateSchema, response: event }, onRequest },
     async (request) => updateAdminEvent(deps, request.customer, request.params.id, request.body),
   );
 
   app.post(
     "/admin/events/:id/publish/",
-    { schema: { ...schema, params: id, response: event }, onRequest },
+    { schema: { ...schema, params: idParams, response: event }, onRequest },
     async (request) => publishAdminEvent(deps, request.customer, request.params.id),
   );
 
   app.post(
     "/admin/events/:id/unpublish/",
-    { schema: { ...schema, params: id, response: event }, onRequest },
+    { schema: { ...schema, params: idParams, response: event }, onRequest },
     async (request) => unpublishAdminEvent(deps, request.customer, request.params.id),
   );
 
@@ -75,9 +77,9 @@ export const adminEventsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
     {
       schema: {
         ...schema,
-        params: id,
+        params: idParams,
         body: adminCategoryCreateSchema,
-        response: { 201: adminCategorySchema, ...errorResponses },
+        response: answers({ 201: adminCategorySchema }),
       },
       onRequest,
     },
@@ -90,9 +92,9 @@ export const adminEventsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
     {
       schema: {
         ...schema,
-        params: id,
+        params: idParams,
         body: adminCategoryUpdateSchema,
-        response: { 200: adminCategorySchema, ...errorResponses },
+        response: answers({ 200: adminCategorySchema }),
       },
       onRequest,
     },
@@ -101,7 +103,7 @@ export const adminEventsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
 
   app.get(
     "/admin/events/:id/sales/",
-    { schema: { ...schema, params: id, response: { 200: adminSalesSchema, ...errorResponses } }, onRequest },
+    { schema: { ...schema, params: idParams, response: answers({ 200: adminSalesSchema }) }, onRequest },
     async (request) => eventSales(deps, request.params.id),
   );
 
@@ -110,13 +112,13 @@ export const adminEventsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
     {
       schema: {
         ...schema,
-        params: id,
+        params: idParams,
         querystring: z.object({
           q: z.string().max(100).optional(),
           limit: z.coerce.number().int().min(1).max(500).default(50),
           offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
         }),
-        response: { 200: adminAttendeesResponseSchema, ...errorResponses },
+        response: answers({ 200: adminAttendeesResponseSchema }),
       },
       onRequest,
     },
@@ -128,7 +130,7 @@ export const adminEventsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
     {
       schema: {
         ...schema,
-        params: id,
+        params: idParams,
         response: { 200: z.string().describe("text/csv: one row per ticket, RFC 4180"), ...errorResponses },
       },
       onRequest,

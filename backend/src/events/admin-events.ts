@@ -7,12 +7,14 @@ import type {
   AdminEventUpdate,
 } from "@ticketrunners/shared";
 import { asc, eq, inArray, sql } from "drizzle-orm";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { DbOrTx, Tx } from "../db/client";
 import { events, ticketCategories, tickets } from "../db/schema";
 import { inTransaction } from "../db/transaction";
 import type { Deps } from "../deps";
 import { AppError } from "../shared/app-error";
 import { recordAudit } from "../shared/audit";
+import { categoriesOfEvents } from "./event-categories";
 
 type EventRow = typeof events.$inferSelect;
 type CategoryRow = typeof ticketCategories.$inferSelect;
@@ -55,55 +57,7 @@ async function withSeats(db: DbOrTx, categories: CategoryRow[]): Promise<AdminCa
   });
 }
 
-const toAdminEvent = (e: EventRow, categories: AdminCategory[]): AdminEvent => ({
-  id: e.id,
-  name: e.name,
-  venue: e.venue,
-  description: e.description,
-  starts_at: e.startsAt.toISOString(),
-  timezone: e.timezone,
-  status: e.status,
-  transfers_allowed: e.transfersAllowed,
-  transfer_cutoff_minutes: e.transferCutoffMinutes,
-  created_at: e.createdAt.toISOString(),
-  categories: categories.filter((c) => c.event_id === e.id),
-});
-
-/** Every event in any status, soonest first, with its categories' seats. */
-export async function listAdminEvents(deps: Pick<Deps, "db">): Promise<{ events: AdminEvent[] }> {
-  const rows = await deps.db.select().from(events).orderBy(asc(events.startsAt));
-  if (rows.length === 0) return { events: [] };
-  const categories = await deps.db
-    .select()
-    .from(ticketCategories)
-    .where(
-      inArray(
-        ticketCategories.eventId,
-        rows.map((e) => e.id),
-      ),
-    )
-    .orderBy(asc(ticketCategories.priceMinor), asc(ticketCategories.name));
-  const seats = await withSeats(deps.db, categories);
-  return { events: rows.map((e) => toAdminEvent(e, seats)) };
-}
-
-export async function getAdminEvent(deps: Pick<Deps, "db">, id: string, db: DbOrTx = deps.db): Promise<AdminEvent> {
-  const [event] = await db.select().from(events).where(eq(events.id, id));
-  if (!event) throw eventNotFound();
-  const categories = await db
-    .select()
-    .from(ticketCategories)
-    .where(eq(ticketCategories.eventId, id))
-    .orderBy(asc(ticketCategories.priceMinor), asc(ticketCategories.name));
-  return toAdminEvent(event, await withSeats(db, categories));
-}
-
-async function lockEvent(tx: Tx, id: string): Promise<EventRow> {
-  const [event] = await tx.select().from(events).where(eq(events.id, id)).for("update");
-  if (!event) throw eventNotFound();
-  return event;
-}
-
+/** The fields an operator edits: what the audit log records of an event, and most of its admin view. */
 const auditedEvent = (e: EventRow) => ({
   name: e.name,
   venue: e.venue,
@@ -114,6 +68,37 @@ const auditedEvent = (e: EventRow) => ({
   transfers_allowed: e.transfersAllowed,
   transfer_cutoff_minutes: e.transferCutoffMinutes,
 });
+
+const toAdminEvent = (e: EventRow, categories: AdminCategory[]): AdminEvent => ({
+  id: e.id,
+  ...auditedEvent(e),
+  created_at: e.createdAt.toISOString(),
+  categories: categories.filter((c) => c.event_id === e.id),
+});
+
+/** Every event in any status, soonest first, with its categories' seats. */
+export async function listAdminEvents(deps: Pick<Deps, "db">): Promise<{ events: AdminEvent[] }> {
+  const rows = await deps.db.select().from(events).orderBy(asc(events.startsAt));
+  if (rows.length === 0) return { events: [] };
+  const categories = await categoriesOfEvents(
+    deps.db,
+    rows.map((e) => e.id),
+  );
+  const seats = await withSeats(deps.db, categories);
+  return { events: rows.map((e) => toAdminEvent(e, seats)) };
+}
+
+export async function getAdminEvent(deps: Pick<Deps, "db">, id: string, db: DbOrTx = deps.db): Promise<AdminEvent> {
+  const [event] = await db.select().from(events).where(eq(events.id, id));
+  if (!event) throw eventNotFound();
+  return toAdminEvent(event, await withSeats(db, await categoriesOfEvents(db, [id])));
+}
+
+async function lockEvent(tx: Tx, id: string): Promise<EventRow> {
+  const [event] = await tx.select().from(events).where(eq(events.id, id)).for("update");
+  if (!event) throw eventNotFound();
+  return event;
+}
 
 /** POST /admin/events/: a new event, a draft until it is published. */
 export async function createAdminEvent(deps: AdminDeps, actor: { id: string }, input: AdminEventCreate) {
@@ -153,7 +138,7 @@ async function changeEvent(
   actor: { id: string },
   id: string,
   action: string,
-  change: (event: EventRow) => Partial<typeof events.$inferInsert>,
+  change: (event: EventRow) => PgUpdateSetSource<typeof events>,
 ) {
   const now = deps.clock.now();
   return inTransaction(deps, async (tx) => {
@@ -174,14 +159,15 @@ async function changeEvent(
 
 export function updateAdminEvent(deps: AdminDeps, actor: { id: string }, id: string, patch: AdminEventUpdate) {
   if (patch.starts_at !== undefined && new Date(patch.starts_at) <= deps.clock.now()) throw inThePast();
+  // Drizzle leaves the fields a patch does not name (undefined) out of the update.
   return changeEvent(deps, actor, id, "event.updated", () => ({
-    ...(patch.name === undefined ? {} : { name: patch.name }),
-    ...(patch.venue === undefined ? {} : { venue: patch.venue }),
-    ...(patch.description === undefined ? {} : { description: patch.description }),
-    ...(patch.starts_at === undefined ? {} : { startsAt: new Date(patch.starts_at) }),
-    ...(patch.timezone === undefined ? {} : { timezone: patch.timezone }),
-    ...(patch.transfers_allowed === undefined ? {} : { transfersAllowed: patch.transfers_allowed }),
-    ...(patch.transfer_cutoff_minutes === undefined ? {} : { transferCutoffMinutes: patch.transfer_cutoff_minutes }),
+    name: patch.name,
+    venue: patch.venue,
+    description: patch.description,
+    startsAt: patch.starts_at === undefined ? undefined : new Date(patch.starts_at),
+    timezone: patch.timezone,
+    transfersAllowed: patch.transfers_allowed,
+    transferCutoffMinutes: patch.transfer_cutoff_minutes,
   }));
 }
 
@@ -257,11 +243,7 @@ export async function updateCategory(
     }
     const [after] = await tx
       .update(ticketCategories)
-      .set({
-        ...(patch.name === undefined ? {} : { name: patch.name }),
-        ...(patch.price_minor === undefined ? {} : { priceMinor: patch.price_minor }),
-        ...(patch.capacity === undefined ? {} : { capacity: patch.capacity }),
-      })
+      .set({ name: patch.name, priceMinor: patch.price_minor, capacity: patch.capacity })
       .where(eq(ticketCategories.id, categoryId))
       .returning();
     if (!after) throw categoryNotFound();

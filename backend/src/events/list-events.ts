@@ -1,8 +1,9 @@
 import type { EventView } from "@ticketrunners/shared";
-import { and, asc, eq, gt, inArray } from "drizzle-orm";
-import { events, ticketCategories } from "../db/schema";
+import { and, asc, eq, gt } from "drizzle-orm";
+import { events, type ticketCategories } from "../db/schema";
 import type { Deps } from "../deps";
 import { AppError } from "../shared/app-error";
+import { categoriesOfEvents } from "./event-categories";
 
 type EventRow = typeof events.$inferSelect;
 type CategoryRow = typeof ticketCategories.$inferSelect;
@@ -38,16 +39,10 @@ export async function listUpcomingEvents(
     .orderBy(asc(events.startsAt))
     .limit(100);
   if (rows.length === 0) return [];
-  const categories = await deps.db
-    .select()
-    .from(ticketCategories)
-    .where(
-      inArray(
-        ticketCategories.eventId,
-        rows.map((e) => e.id),
-      ),
-    )
-    .orderBy(asc(ticketCategories.priceMinor));
+  const categories = await categoriesOfEvents(
+    deps.db,
+    rows.map((e) => e.id),
+  );
   return rows.map((e) => toView(e, categories));
 }
 
@@ -55,10 +50,5 @@ export async function getEvent(deps: Pick<Deps, "db">, id: string): Promise<Even
   const event = await deps.db.query.events.findFirst({ where: eq(events.id, id) });
   // A draft (or an unpublished event) is the operators' alone: to the public it does not exist.
   if (event?.status !== "published") throw new AppError("EVENT_NOT_FOUND", 404, "This event does not exist.");
-  const categories = await deps.db
-    .select()
-    .from(ticketCategories)
-    .where(eq(ticketCategories.eventId, id))
-    .orderBy(asc(ticketCategories.priceMinor));
-  return toView(event, categories);
+  return toView(event, await categoriesOfEvents(deps.db, [id]));
 }

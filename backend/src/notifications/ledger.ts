@@ -1,18 +1,12 @@
 import { normalizeMobileNumber } from "@ticketrunners/shared";
-import { and, desc, eq, ilike, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, ilike, type SQL } from "drizzle-orm";
+import { type ListQuery, olderThan } from "../db/paging";
 import { type NotificationStatus, notifications } from "../db/schema";
 import { afterCommit, inTransaction } from "../db/transaction";
 import type { Deps } from "../deps";
 import { AppError } from "../shared/app-error";
 import { recordAudit } from "../shared/audit";
 import { SECRET_PLACEHOLDER } from "./sealed-secrets";
-
-export interface ListQuery<S> {
-  status?: S;
-  limit: number;
-  /** Cursor: only rows created before this instant (the last row's created_at of the previous page). */
-  before?: string;
-}
 
 export interface LedgerQuery extends ListQuery<NotificationStatus> {
   channel?: "sms" | "email";
@@ -34,7 +28,6 @@ export async function listNotifications(deps: Pick<Deps, "db" | "config">, query
     const number = normalizeMobileNumber(typed, deps.config.DEFAULT_PHONE_REGION);
     conditions.push(number ? eq(notifications.recipient, number) : ilike(notifications.recipient, typed));
   }
-  if (query.before) conditions.push(lt(notifications.createdAt, new Date(query.before)));
   const rows = await deps.db
     .select({
       id: notifications.id,
@@ -51,7 +44,7 @@ export async function listNotifications(deps: Pick<Deps, "db" | "config">, query
       sent_at: notifications.sentAt,
     })
     .from(notifications)
-    .where(and(...conditions))
+    .where(and(...conditions, olderThan(notifications.createdAt, query.before)))
     .orderBy(desc(notifications.createdAt))
     .limit(query.limit);
   return { notifications: rows };

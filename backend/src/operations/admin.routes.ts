@@ -2,6 +2,7 @@ import {
   adminAuditResponseSchema,
   adminNotificationsResponseSchema,
   adminPaymentsResponseSchema,
+  NOTIFICATION_CHANNELS,
   notificationStatusSchema,
   paymentStatusSchema,
   retryNotificationResponseSchema,
@@ -12,7 +13,7 @@ import type { Deps } from "../deps";
 import { listNotifications, retryDeadNotification } from "../notifications/ledger";
 import { listPayments } from "../payments/list-payments";
 import { listAudit } from "../shared/audit";
-import { errorResponses } from "../shared/error-handler";
+import { answers, idParams, signedIn } from "../shared/route-schema";
 
 const page = {
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -21,7 +22,7 @@ const page = {
 
 /** The operator API: the outbox ledger, payments and the audit log. Admins only (customers.role = 'admin'). */
 export const adminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
-  const schema = { tags: ["operations"], security: [{ bearer: [] }] };
+  const schema = signedIn("operations");
   // onRequest: a non-admin is refused (403) before their request body is even read.
   const onRequest = app.requireAdmin;
 
@@ -32,14 +33,14 @@ export const adminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
         ...schema,
         querystring: z.object({
           status: notificationStatusSchema.optional(),
-          channel: z.enum(["sms", "email"]).optional(),
+          channel: z.enum(NOTIFICATION_CHANNELS).optional(),
           template: z.string().max(100).optional(),
           /** A number in any spelling, or an email address. */
           recipient: z.string().max(254).optional(),
           payment_id: z.uuid().optional(),
           ...page,
         }),
-        response: { 200: adminNotificationsResponseSchema, ...errorResponses },
+        response: answers({ 200: adminNotificationsResponseSchema }),
       },
       onRequest,
     },
@@ -51,8 +52,8 @@ export const adminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
     {
       schema: {
         ...schema,
-        params: z.object({ id: z.uuid() }),
-        response: { 202: retryNotificationResponseSchema, ...errorResponses },
+        params: idParams,
+        response: answers({ 202: retryNotificationResponseSchema }),
       },
       onRequest,
     },
@@ -66,7 +67,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       schema: {
         ...schema,
         querystring: z.object({ status: paymentStatusSchema.optional(), ...page }),
-        response: { 200: adminPaymentsResponseSchema, ...errorResponses },
+        response: answers({ 200: adminPaymentsResponseSchema }),
       },
       onRequest,
     },
@@ -79,7 +80,7 @@ export const adminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { 
       schema: {
         ...schema,
         querystring: z.object(page),
-        response: { 200: adminAuditResponseSchema, ...errorResponses },
+        response: answers({ 200: adminAuditResponseSchema }),
       },
       onRequest,
     },

@@ -1,13 +1,12 @@
-import { and, desc, eq, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, type SQL } from "drizzle-orm";
+import { type ListQuery, olderThan } from "../db/paging";
 import { type PaymentStatus, payments } from "../db/schema";
 import type { Deps } from "../deps";
-import type { ListQuery } from "../notifications/ledger";
 
 /** Payments as the operator sees them: newest first, filtered by status. */
 export async function listPayments(deps: Pick<Deps, "db">, query: ListQuery<PaymentStatus>) {
   const conditions: SQL[] = [];
   if (query.status) conditions.push(eq(payments.status, query.status));
-  if (query.before) conditions.push(lt(payments.createdAt, new Date(query.before)));
   const rows = await deps.db
     .select({
       id: payments.id,
@@ -24,7 +23,7 @@ export async function listPayments(deps: Pick<Deps, "db">, query: ListQuery<Paym
       expires_at: payments.expiresAt,
     })
     .from(payments)
-    .where(and(...conditions))
+    .where(and(...conditions, olderThan(payments.createdAt, query.before)))
     .orderBy(desc(payments.createdAt))
     .limit(query.limit);
   return { payments: rows };

@@ -1,6 +1,7 @@
 import type { AdminAuditEntry } from "@ticketrunners/shared";
-import { desc, eq, lt } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import type { DbOrTx, Tx } from "../db/client";
+import { olderThan } from "../db/paging";
 import { adminAudit, customers } from "../db/schema";
 
 export interface AuditEntry {
@@ -23,7 +24,7 @@ export async function listAudit(db: DbOrTx, query: { limit: number; before?: str
     .select({ entry: adminAudit, actorName: customers.name })
     .from(adminAudit)
     .innerJoin(customers, eq(customers.id, adminAudit.actorId))
-    .where(query.before ? lt(adminAudit.at, new Date(query.before)) : undefined)
+    .where(olderThan(adminAudit.at, query.before))
     .orderBy(desc(adminAudit.at), desc(adminAudit.id))
     .limit(query.limit);
   return rows.map(({ entry, actorName }) => ({

@@ -47,6 +47,15 @@ async function giftToNewNumber(t: TestApp, options: { startsInMs?: number; cutof
   return { buyer, to, ticketId, event, category };
 }
 
+/** A holder's change of a ticket: `reassign` a waiting gift to another number, or `transfer` an owned ticket. */
+const changeHolder = (
+  http: HttpClient,
+  ticketId: string | undefined,
+  change: "reassign" | "transfer",
+  body: unknown,
+  token: string,
+) => http.post(`${API}/${ticketId}/${change}/`, body, token);
+
 const validate = (http: HttpClient, token: string) =>
   http.get(`/api/v1/users/validate-registration-token/?token=${encodeURIComponent(token)}`);
 
@@ -60,8 +69,10 @@ describe("changing a waiting gift's number", () => {
     const textsToOld = (await t.inbox(to.e164)).length;
     const fresh = uniqueMobile();
 
-    const res = await http.post(
-      `${API}/${ticketId}/reassign/`,
+    const res = await changeHolder(
+      http,
+      ticketId,
+      "reassign",
       { mobile_number: fresh.local, name: "Right Friend" },
       buyer.access,
     );
@@ -111,7 +122,7 @@ describe("changing a waiting gift's number", () => {
   it("gives it at once to a number that has an account, with the My Tickets link", async ({ t, http }) => {
     const { buyer, ticketId } = await giftToNewNumber(t);
     const friend = await insertCustomer(t, { name: "Has Account", locale: "ar" });
-    const res = await http.post(`${API}/${ticketId}/reassign/`, { mobile_number: friend.e164 }, buyer.access);
+    const res = await changeHolder(http, ticketId, "reassign", { mobile_number: friend.e164 }, buyer.access);
     expect(res.body).toMatchObject({ claim_status: "claimed", assignee: { mobile_number: friend.e164 } });
     expect((await ticketRow(t, ticketId))?.ownerId).toBe(friend.customer.id);
     await t.deliverAll();
@@ -123,7 +134,7 @@ describe("changing a waiting gift's number", () => {
 
   it("takes the gift back when the new number is the sender's own", async ({ t, http }) => {
     const { buyer, ticketId } = await giftToNewNumber(t);
-    const res = await http.post(`${API}/${ticketId}/reassign/`, { mobile_number: buyer.e164 }, buyer.access);
+    const res = await changeHolder(http, ticketId, "reassign", { mobile_number: buyer.e164 }, buyer.access);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: ticketId, assignee: null });
     expect(res.body.door_code).toMatch(/^[\w-]{114}$/);
@@ -148,7 +159,7 @@ describe("changing a waiting gift's number", () => {
     ];
     const writes = await watchWrites(t.database.db);
     for (const [name, body, access, status, code] of cases) {
-      const res = await http.post(`${API}/${ticketId}/reassign/`, body, access);
+      const res = await changeHolder(http, ticketId, "reassign", body, access);
       expect({ name, status: res.status, code: res.body.error?.code }).toEqual({ name, status, code });
     }
     expect(await writes.take()).toEqual({});
@@ -167,7 +178,7 @@ describe("changing a waiting gift's number", () => {
 
     const writes = await watchWrites(t.database.db);
     const attempt = (g: { buyer: { access: string }; ticketId: string }) =>
-      http.post(`${API}/${g.ticketId}/reassign/`, { mobile_number: uniqueMobile().local }, g.buyer.access);
+      changeHolder(http, g.ticketId, "reassign", { mobile_number: uniqueMobile().local }, g.buyer.access);
     expect((await attempt(claimed)).body.error.code).toBe("ALREADY_CLAIMED");
     expect((await attempt(late)).body.error).toMatchObject({ code: "TRANSFER_CLOSED" });
     expect((await attempt(off)).status).toBe(409);
@@ -239,8 +250,10 @@ describe("passing a ticket on", () => {
     const before = (await http.get(`${API}/${first}/`, holder.access)).body.door_code;
     const code = await transferCode(t, http, holder);
     const to = uniqueMobile();
-    const res = await http.post(
-      `${API}/${first}/transfer/`,
+    const res = await changeHolder(
+      http,
+      first,
+      "transfer",
       { mobile_number: to.local, name: "Sami", otp_code: code },
       holder.access,
     );
@@ -260,8 +273,10 @@ describe("passing a ticket on", () => {
 
     // One code serves the next transfer too, within its 10 minutes.
     const friend = await insertCustomer(t, { name: "Friend With Account" });
-    const again = await http.post(
-      `${API}/${second}/transfer/`,
+    const again = await changeHolder(
+      http,
+      second,
+      "transfer",
       { mobile_number: friend.e164, otp_code: code },
       holder.access,
     );
@@ -290,14 +305,14 @@ describe("passing a ticket on", () => {
     const code = await transferCode(t, http, holder);
     const wrong = code === "000000" ? "111111" : "000000";
     const send = (otp_code: string, access = holder.access, mobile_number = to.local) =>
-      http.post(`${API}/${ticketId}/transfer/`, { mobile_number, otp_code }, access);
+      changeHolder(http, ticketId, "transfer", { mobile_number, otp_code }, access);
 
     const writes = await watchWrites(t.database.db);
     expect((await send(code, stranger.access)).status).toBe(404);
     const bad = await send(wrong);
     expect(bad.status).toBe(401);
     expect(bad.body.error).toMatchObject({ code: "INVALID_OTP", details: { attempts_left: 4 } });
-    expect((await http.post(`${API}/${ticketId}/transfer/`, { mobile_number: to.local }, holder.access)).status).toBe(
+    expect((await changeHolder(http, ticketId, "transfer", { mobile_number: to.local }, holder.access)).status).toBe(
       400,
     );
     expect((await send(code, holder.access, holder.e164)).body.error.code).toBe("SAME_HOLDER");
@@ -317,7 +332,7 @@ describe("passing a ticket on", () => {
     const code = await transferCode(t, http, holder);
     const wrong = code === "000000" ? "111111" : "000000";
     const send = (otp_code: string) =>
-      http.post(`${API}/${ticketId}/transfer/`, { mobile_number: uniqueMobile().local, otp_code }, holder.access);
+      changeHolder(http, ticketId, "transfer", { mobile_number: uniqueMobile().local, otp_code }, holder.access);
     for (let i = 0; i < 5; i++) expect((await send(wrong)).status).toBe(401);
     expect((await send(code)).body.error.code).toBe("OTP_ATTEMPTS_EXCEEDED");
 
@@ -325,8 +340,10 @@ describe("passing a ticket on", () => {
     const fresh = await transferCode(t, http, other.holder);
     t.clock.advance(10 * MINUTE + 1_000);
     const { access } = await startSession(t.runtime.deps, t.database.db, other.holder.customer);
-    const late = await http.post(
-      `${API}/${other.ticketIds[0]}/transfer/`,
+    const late = await changeHolder(
+      http,
+      other.ticketIds[0],
+      "transfer",
       { mobile_number: uniqueMobile().local, otp_code: fresh },
       access,
     );
@@ -344,7 +361,7 @@ describe("passing a ticket on", () => {
       t.clock.advance(61_000);
       const { access } = await startSession(t.runtime.deps, t.database.db, holder.customer);
       const code = await transferCode(t, http, { access, e164: holder.e164 });
-      const res = await http.post(`${API}/${ticketId}/transfer/`, { mobile_number: next.e164, otp_code: code }, access);
+      const res = await changeHolder(http, ticketId, "transfer", { mobile_number: next.e164, otp_code: code }, access);
       if (hop <= 5) {
         expect(res.status).toBe(200);
         holder = next;
@@ -365,8 +382,10 @@ describe("passing a ticket on", () => {
       const res = await bookFreeTickets(t, buyer.access, purchaseOf(c, chunk));
       booked.push(...res.tickets.map((x) => x.id));
     }
-    const refused = await http.post(
-      `${API}/${booked[0]}/reassign/`,
+    const refused = await changeHolder(
+      http,
+      booked[0],
+      "reassign",
       { mobile_number: uniqueMobile().local },
       buyer.access,
     );
@@ -421,7 +440,7 @@ describe("the Sent tab", () => {
     const ticketId = booked.tickets[0]?.id as string;
     const code = await transferCode(t, http, middle);
     const last = uniqueMobile();
-    await http.post(`${API}/${ticketId}/transfer/`, { mobile_number: last.local, otp_code: code }, middle.access);
+    await changeHolder(http, ticketId, "transfer", { mobile_number: last.local, otp_code: code }, middle.access);
 
     const giverSent = (await http.get(`${API}/`, buyer.access)).body.sent;
     expect(giverSent).toEqual([

@@ -6,14 +6,14 @@ import {
   type SentTicketView,
   type TicketView,
 } from "@ticketrunners/shared";
-import { and, count, eq, gt, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "../db/client";
 import { ticketGifts, ticketHistory, tickets } from "../db/schema";
 import { inTransaction } from "../db/transaction";
 import type { Deps } from "../deps";
 import type { OutboxDeps } from "../notifications/outbox";
 import { AppError } from "../shared/app-error";
-import { DAY } from "../shared/clock";
+import { countInLastDay } from "../shared/count-in-last-day";
 import { checkTransferCode } from "../verification/otp";
 import { checkGiftNumberAllowance } from "./assignment/gift-numbers";
 import { giveTickets } from "./assignment/give-tickets";
@@ -205,17 +205,15 @@ export async function transferTicket(
   return inTransaction(deps, async (tx) => {
     const { ticket, event, categoryName } = await transferableTicket(tx, owner, ticketId, now, true);
     if (to.mobile_number === owner.mobileNumber) throw sameHolder();
-    const [recent] = await tx
-      .select({ n: count() })
-      .from(ticketHistory)
-      .where(
-        and(
-          eq(ticketHistory.ticketId, ticket.id),
-          eq(ticketHistory.action, "transferred"),
-          gt(ticketHistory.at, new Date(now.getTime() - DAY)),
-        ),
-      );
-    if (Number(recent?.n ?? 0) >= MAX_TRANSFERS_PER_TICKET_PER_DAY) {
+    const recent = await countInLastDay(
+      tx,
+      ticketHistory,
+      ticketHistory.at,
+      now,
+      eq(ticketHistory.ticketId, ticket.id),
+      eq(ticketHistory.action, "transferred"),
+    );
+    if (recent >= MAX_TRANSFERS_PER_TICKET_PER_DAY) {
       throw new AppError(
         "LIMIT_REACHED",
         429,

@@ -1,7 +1,7 @@
-import { maskMobileNumber, type TicketHistoryEntry } from "@ticketrunners/shared";
+import { maskMobileNumber, type TICKET_HISTORY_ACTIONS, type TicketHistoryEntry } from "@ticketrunners/shared";
 import { asc, eq } from "drizzle-orm";
 import type { DbOrTx, Tx } from "../db/client";
-import { type TICKET_HISTORY_ACTIONS, ticketHistory } from "../db/schema";
+import { ticketHistory } from "../db/schema";
 
 export type HistoryAction = (typeof TICKET_HISTORY_ACTIONS)[number];
 

@@ -1,11 +1,11 @@
 import { MAX_RESENDS_PER_DAY, type ResendClaimResponse } from "@ticketrunners/shared";
-import { and, count, eq, gt } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { ticketCategories, ticketGifts, ticketRegistrationTokens, tickets } from "../db/schema";
 import { inTransaction } from "../db/transaction";
 import type { Deps } from "../deps";
 import type { OutboxDeps } from "../notifications/outbox";
 import { AppError } from "../shared/app-error";
-import { DAY } from "../shared/clock";
+import { countInLastDay } from "../shared/count-in-last-day";
 import { notifyRecipient } from "./assignment/notify-recipient";
 import { revokeClaimLinks } from "./registration-tokens";
 import { lockSendersWaitingGift } from "./sender-gift";
@@ -24,17 +24,15 @@ export async function resendClaimLink(
   const now = deps.clock.now();
   return inTransaction(deps, async (tx) => {
     const { ticket, gift, event } = await lockSendersWaitingGift(tx, sender.id, ticketId);
-    const [recent] = await tx
-      .select({ n: count() })
-      .from(ticketRegistrationTokens)
-      .where(
-        and(
-          eq(ticketRegistrationTokens.ticketId, ticket.id),
-          eq(ticketRegistrationTokens.reason, "resend"),
-          gt(ticketRegistrationTokens.createdAt, new Date(now.getTime() - DAY)),
-        ),
-      );
-    if (Number(recent?.n ?? 0) >= MAX_RESENDS_PER_DAY) {
+    const recent = await countInLastDay(
+      tx,
+      ticketRegistrationTokens,
+      ticketRegistrationTokens.createdAt,
+      now,
+      eq(ticketRegistrationTokens.ticketId, ticket.id),
+      eq(ticketRegistrationTokens.reason, "resend"),
+    );
+    if (recent >= MAX_RESENDS_PER_DAY) {
       throw new AppError(
         "RESEND_LIMIT",
         429,

@@ -18,8 +18,8 @@ import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Deps } from "../deps";
-import { errorResponses } from "../shared/error-handler";
 import { perMinute } from "../shared/rate-limit";
+import { answers, idParams, signedIn } from "../shared/route-schema";
 import { cancelGift, reassignGift, transferTicket } from "./change-holder";
 import { getMyTicket, listMyTickets } from "./my-tickets";
 import { TokenProblem, validateRegistrationToken } from "./registration-tokens";
@@ -27,13 +27,12 @@ import { resendClaimLink } from "./resend-claim";
 import { sendTransferCode } from "./transfer-code";
 
 export const ticketsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
-  const schema = { tags: ["tickets"], security: [{ bearer: [] }] };
-  const ticketId = z.object({ id: z.uuid() });
+  const schema = signedIn("tickets");
 
   app.get(
     "/users/tickets/",
     {
-      schema: { ...schema, response: { 200: myTicketsResponseSchema, ...errorResponses } },
+      schema: { ...schema, response: answers({ 200: myTicketsResponseSchema }) },
       preHandler: app.authenticate,
     },
     async (request) => listMyTickets(deps, request.customer.id),
@@ -42,7 +41,7 @@ export const ticketsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
   app.get(
     "/users/tickets/:id/",
     {
-      schema: { ...schema, params: ticketId, response: { 200: myTicketResponseSchema, ...errorResponses } },
+      schema: { ...schema, params: idParams, response: answers({ 200: myTicketResponseSchema }) },
       preHandler: app.authenticate,
     },
     async (request) => getMyTicket(deps, request.customer, request.params.id),
@@ -55,9 +54,9 @@ export const ticketsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
     {
       schema: {
         ...schema,
-        params: ticketId,
+        params: idParams,
         body: reassignRequestSchema(region),
-        response: { 200: reassignResponseSchema, ...errorResponses },
+        response: answers({ 200: reassignResponseSchema }),
       },
       preHandler: app.authenticate,
       config: perMinute(deps.config, 20),
@@ -68,7 +67,7 @@ export const ticketsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
   app.post(
     "/users/tickets/:id/cancel-gift/",
     {
-      schema: { ...schema, params: ticketId, response: { 200: ticketViewSchema, ...errorResponses } },
+      schema: { ...schema, params: idParams, response: answers({ 200: ticketViewSchema }) },
       preHandler: app.authenticate,
       config: perMinute(deps.config, 20),
     },
@@ -78,7 +77,7 @@ export const ticketsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
   app.post(
     "/users/tickets/transfer-code/",
     {
-      schema: { ...schema, response: { 202: transferCodeResponseSchema, ...errorResponses } },
+      schema: { ...schema, response: answers({ 202: transferCodeResponseSchema }) },
       preHandler: [app.authenticate, app.limitOtpSms],
       config: perMinute(deps.config, 10),
     },
@@ -90,9 +89,9 @@ export const ticketsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
     {
       schema: {
         ...schema,
-        params: ticketId,
+        params: idParams,
         body: transferRequestSchema(region),
-        response: { 200: sentTicketViewSchema, ...errorResponses },
+        response: answers({ 200: sentTicketViewSchema }),
       },
       preHandler: app.authenticate,
       config: perMinute(deps.config, 20),
@@ -103,7 +102,7 @@ export const ticketsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
   app.post(
     "/users/tickets/:id/resend-claim/",
     {
-      schema: { ...schema, params: ticketId, response: { 202: resendClaimResponseSchema, ...errorResponses } },
+      schema: { ...schema, params: idParams, response: answers({ 202: resendClaimResponseSchema }) },
       preHandler: app.authenticate,
       config: perMinute(deps.config, 20),
     },

@@ -1,4 +1,5 @@
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { bigserial, index, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import { belongsTo, instant } from "./columns";
 import { customers } from "./customers";
 
 /** Every change an operator makes, written in the transaction that makes it: who, what, before, after. */
@@ -6,10 +7,8 @@ export const adminAudit = pgTable(
   "admin_audit",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    at: timestamp("at", { withTimezone: true }).notNull(),
-    actorId: uuid("actor_id")
-      .notNull()
-      .references(() => customers.id),
+    at: instant("at").notNull(),
+    actorId: belongsTo("actor_id", () => customers.id),
     /** What was done, e.g. `event.created`, `category.updated`, `customer.banned`, `notification.retried`. */
     action: text("action").notNull(),
     targetType: text("target_type", { enum: ["event", "category", "customer", "notification"] }).notNull(),

@@ -1,5 +1,7 @@
+import { LOCALES, TICKET_HISTORY_ACTIONS } from "@ticketrunners/shared";
 import { sql } from "drizzle-orm";
-import { bigserial, boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigserial, boolean, index, integer, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { belongsTo, createdAt, id, instant } from "./columns";
 import { customers } from "./customers";
 import { tickets } from "./tickets";
 
@@ -11,13 +13,9 @@ import { tickets } from "./tickets";
 export const ticketGifts = pgTable(
   "ticket_gifts",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    ticketId: uuid("ticket_id")
-      .notNull()
-      .references(() => tickets.id),
-    senderId: uuid("sender_id")
-      .notNull()
-      .references(() => customers.id),
+    id: id(),
+    ticketId: belongsTo("ticket_id", () => tickets.id),
+    senderId: belongsTo("sender_id", () => customers.id),
     givenAs: text("given_as", { enum: ["purchase", "transfer"] }).notNull(),
     /**
      * What the recipient is told about together: one purchase's tickets for one number, or one transfer.
@@ -28,16 +26,16 @@ export const ticketGifts = pgTable(
     name: text("name"),
     email: text("email"),
     /** The language a recipient without an account is written to in. */
-    locale: text("locale", { enum: ["en", "ar"] }).notNull(),
+    locale: text("locale", { enum: LOCALES }).notNull(),
     status: text("status", { enum: ["waiting", "claimed", "cancelled"] }).notNull(),
     /** The account that holds it since it was claimed (or at once, when the number had one). */
     holderId: uuid("holder_id").references(() => customers.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    claimedAt: timestamp("claimed_at", { withTimezone: true }),
-    cancelledAt: timestamp("cancelled_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    claimedAt: instant("claimed_at"),
+    cancelledAt: instant("cancelled_at"),
     /** When the current number was first told; a change of number starts again. */
-    firstMessageAt: timestamp("first_message_at", { withTimezone: true }).notNull(),
-    lastMessageAt: timestamp("last_message_at", { withTimezone: true }).notNull(),
+    firstMessageAt: instant("first_message_at").notNull(),
+    lastMessageAt: instant("last_message_at").notNull(),
     remindersSent: integer("reminders_sent").notNull().default(0),
     /** The reminder after some days of silence, and the one before the event: each happens once. */
     silenceReminderDone: boolean("silence_reminder_done").notNull().default(false),
@@ -53,27 +51,14 @@ export const ticketGifts = pgTable(
   ],
 );
 
-export const TICKET_HISTORY_ACTIONS = [
-  "issued",
-  "given",
-  "claimed",
-  "reassigned",
-  "gift_cancelled",
-  "transferred",
-  "reminded",
-  "checked_in",
-] as const;
-
 /** Everything that happened to a ticket, written in the transaction that made it happen. */
 export const ticketHistory = pgTable(
   "ticket_history",
   {
     /** Also the order of entries written at the same instant (issued, then given). */
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    ticketId: uuid("ticket_id")
-      .notNull()
-      .references(() => tickets.id),
-    at: timestamp("at", { withTimezone: true }).notNull(),
+    ticketId: belongsTo("ticket_id", () => tickets.id),
+    at: instant("at").notNull(),
     action: text("action", { enum: TICKET_HISTORY_ACTIONS }).notNull(),
     /** The customer who did it (the sender, the claimer, the door staff); none for the reminder job. */
     actorId: uuid("actor_id").references(() => customers.id),

@@ -1,19 +1,19 @@
-import { bigserial, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { LOCALES, NOTIFICATION_CHANNELS, NOTIFICATION_STATUSES } from "@ticketrunners/shared";
+import { bigserial, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { createdAt, id, instant } from "./columns";
 
-export type NotificationChannel = "sms" | "email";
-export type NotificationStatus = "queued" | "sending" | "sent" | "failed" | "dead";
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 /** The outbox and the delivery ledger: one row per message, rendered when queued. */
 export const notifications = pgTable(
   "notifications",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    channel: text("channel", { enum: ["sms", "email"] }).notNull(),
+    id: id(),
+    channel: text("channel", { enum: NOTIFICATION_CHANNELS }).notNull(),
     recipient: text("recipient").notNull(),
     template: text("template").notNull(),
-    locale: text("locale", { enum: ["en", "ar"] })
-      .notNull()
-      .default("en"),
+    locale: text("locale", { enum: LOCALES }).notNull().default("en"),
     subject: text("subject"),
     /** Rendered text; a secret (OTP, claim token) appears only as a placeholder here. */
     body: text("body").notNull(),
@@ -27,18 +27,16 @@ export const notifications = pgTable(
     /** For a gift's recipient: the gift it is about, whose delivery status the sender sees. */
     giftKey: text("gift_key"),
     dedupeKey: text("dedupe_key").notNull().unique(),
-    status: text("status", { enum: ["queued", "sending", "sent", "failed", "dead"] })
-      .notNull()
-      .default("queued"),
+    status: text("status", { enum: NOTIFICATION_STATUSES }).notNull().default("queued"),
     attempts: integer("attempts").notNull().default(0),
     maxAttempts: integer("max_attempts").notNull().default(8),
-    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    nextAttemptAt: instant("next_attempt_at").notNull().defaultNow(),
     /** While `sending`: when the claiming worker's lease runs out and another may retry it. */
-    leaseExpiresAt: timestamp("lease_expires_at", { withTimezone: true }),
+    leaseExpiresAt: instant("lease_expires_at"),
     lastError: text("last_error"),
     providerMessageId: text("provider_message_id"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    sentAt: timestamp("sent_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    sentAt: instant("sent_at"),
   },
   (t) => [
     index("notifications_due_idx").on(t.status, t.nextAttemptAt),
@@ -53,12 +51,12 @@ export const devInboxMessages = pgTable(
   "dev_inbox_messages",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
-    channel: text("channel", { enum: ["sms", "email"] }).notNull(),
+    channel: text("channel", { enum: NOTIFICATION_CHANNELS }).notNull(),
     recipient: text("recipient").notNull(),
     subject: text("subject"),
     text: text("text").notNull(),
     html: text("html"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [index("dev_inbox_created_idx").on(t.createdAt)],
 );

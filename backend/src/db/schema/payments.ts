@@ -1,4 +1,6 @@
-import { index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { LOCALES, PAYMENT_PROVIDERS, PAYMENT_STATUSES } from "@ticketrunners/shared";
+import { index, integer, jsonb, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { belongsTo, createdAt, id, instant } from "./columns";
 import { customers } from "./customers";
 import { events } from "./events";
 
@@ -21,38 +23,30 @@ export interface PurchaseItem {
 }
 
 /** `cancelled`: the buyer gave the checkout up before paying; its seats went back on sale. */
-export type PaymentStatus = "pending" | "paid" | "failed" | "expired" | "cancelled";
+export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 
 /** One purchase (a "payment transaction"), whether booked directly or paid through a gateway. */
 export const payments = pgTable(
   "payments",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
-    buyerId: uuid("buyer_id")
-      .notNull()
-      .references(() => customers.id),
-    eventId: uuid("event_id")
-      .notNull()
-      .references(() => events.id),
+    id: id(),
+    buyerId: belongsTo("buyer_id", () => customers.id),
+    eventId: belongsTo("event_id", () => events.id),
     items: jsonb("items").$type<PurchaseItem[]>().notNull(),
     amountMinor: integer("amount_minor").notNull(),
     currency: text("currency").notNull(),
     /** `booking` for tickets/book (no gateway), otherwise the gateway that takes the money. */
-    provider: text("provider", { enum: ["booking", "sandbox", "kashier"] }).notNull(),
+    provider: text("provider", { enum: PAYMENT_PROVIDERS }).notNull(),
     providerReference: text("provider_reference"),
-    status: text("status", { enum: ["pending", "paid", "failed", "expired", "cancelled"] })
-      .notNull()
-      .default("pending"),
+    status: text("status", { enum: PAYMENT_STATUSES }).notNull().default("pending"),
     /** Language of the buyer's messages (and of messages sent on their behalf). */
-    locale: text("locale", { enum: ["en", "ar"] })
-      .notNull()
-      .default("en"),
+    locale: text("locale", { enum: LOCALES }).notNull().default("en"),
     /** Until then the seats stay held for this payment. */
-    expiresAt: timestamp("expires_at", { withTimezone: true }),
-    paidAt: timestamp("paid_at", { withTimezone: true }),
+    expiresAt: instant("expires_at"),
+    paidAt: instant("paid_at"),
     failureReason: text("failure_reason"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: instant("updated_at").notNull().defaultNow(),
   },
   (t) => [
     index("payments_buyer_idx").on(t.buyerId, t.createdAt),
@@ -64,12 +58,12 @@ export const payments = pgTable(
 export const webhookEvents = pgTable(
   "webhook_events",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: id(),
     provider: text("provider").notNull(),
     eventId: text("event_id").notNull(),
     paymentId: uuid("payment_id"),
     outcome: text("outcome").notNull(),
-    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+    receivedAt: instant("received_at").notNull().defaultNow(),
   },
   (t) => [unique("webhook_events_provider_event_unique").on(t.provider, t.eventId)],
 );

@@ -1,4 +1,5 @@
-import { boolean, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, pgTable, text } from "drizzle-orm/pg-core";
+import { belongsTo, createdAt, id, instant } from "./columns";
 import { payments } from "./payments";
 import { tickets } from "./tickets";
 
@@ -9,14 +10,10 @@ import { tickets } from "./tickets";
 export const ticketRegistrationTokens = pgTable(
   "ticket_registration_tokens",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: id(),
     tokenHash: text("token_hash").notNull().unique(),
-    ticketId: uuid("ticket_id")
-      .notNull()
-      .references(() => tickets.id),
-    paymentId: uuid("payment_id")
-      .notNull()
-      .references(() => payments.id),
+    ticketId: belongsTo("ticket_id", () => tickets.id),
+    paymentId: belongsTo("payment_id", () => payments.id),
     phoneNumber: text("phone_number").notNull(),
     /** The gift the link claims: every ticket waiting under this key for the number (see ticket_gifts). */
     giftKey: text("gift_key"),
@@ -27,11 +24,11 @@ export const ticketRegistrationTokens = pgTable(
     reason: text("reason", { enum: ["purchase", "resend", "reminder"] })
       .notNull()
       .default("purchase"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    expiresAt: instant("expires_at").notNull(),
     used: boolean("used").notNull().default(false),
-    usedAt: timestamp("used_at", { withTimezone: true }),
-    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    usedAt: instant("used_at"),
+    revokedAt: instant("revoked_at"),
   },
   (t) => [
     index("registration_tokens_phone_idx").on(t.phoneNumber),

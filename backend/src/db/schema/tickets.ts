@@ -1,4 +1,5 @@
-import { index, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, unique, uuid } from "drizzle-orm/pg-core";
+import { belongsTo, createdAt, id, instant } from "./columns";
 import { customers } from "./customers";
 import { events, ticketCategories } from "./events";
 import { payments } from "./payments";
@@ -6,24 +7,16 @@ import { payments } from "./payments";
 export const tickets = pgTable(
   "tickets",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: id(),
     ticketNumber: text("ticket_number").notNull().unique(),
-    eventId: uuid("event_id")
-      .notNull()
-      .references(() => events.id),
-    categoryId: uuid("category_id")
-      .notNull()
-      .references(() => ticketCategories.id),
-    paymentId: uuid("payment_id")
-      .notNull()
-      .references(() => payments.id),
+    eventId: belongsTo("event_id", () => events.id),
+    categoryId: belongsTo("category_id", () => ticketCategories.id),
+    paymentId: belongsTo("payment_id", () => payments.id),
     /** Position in the purchase: (payment, position) is unique, so a purchase's tickets exist once. */
     position: integer("position").notNull(),
     priceMinor: integer("price_minor").notNull(),
     currency: text("currency").notNull(),
-    buyerId: uuid("buyer_id")
-      .notNull()
-      .references(() => customers.id),
+    buyerId: belongsTo("buyer_id", () => customers.id),
     /** Null while the ticket waits for a recipient without an account. */
     ownerId: uuid("owner_id").references(() => customers.id),
     assignedName: text("assigned_name"),
@@ -32,13 +25,13 @@ export const tickets = pgTable(
     status: text("status", { enum: ["valid", "used", "refunded"] })
       .notNull()
       .default("valid"),
-    claimedAt: timestamp("claimed_at", { withTimezone: true }),
+    claimedAt: instant("claimed_at"),
     /** Bumped at every change of holder: a door code signed for an older version no longer admits. */
     holderVersion: integer("holder_version").notNull().default(0),
-    checkedInAt: timestamp("checked_in_at", { withTimezone: true }),
+    checkedInAt: instant("checked_in_at"),
     /** The staff member who admitted it. */
     checkedInBy: uuid("checked_in_by").references(() => customers.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     unique("tickets_payment_position_unique").on(t.paymentId, t.position),

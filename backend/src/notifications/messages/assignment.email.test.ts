@@ -1,18 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { SECRET_PLACEHOLDER } from "../sealed-secrets";
 import { type AssignmentEmailInput, assignmentEmail } from "./assignment.email";
+import { JAZZ_NIGHT, vipTickets } from "./test-fixtures";
 
 const CLAIM_LINK = `http://tickets.test/signup?token=${SECRET_PLACEHOLDER}`;
 
-const tickets = (n: number) =>
-  Array.from({ length: n }, (_, i) => ({ ticketNumber: `TR-0000-${String(i).padStart(4, "0")}`, categoryName: "VIP" }));
+const tickets = vipTickets;
 
 const input = (overrides: Partial<AssignmentEmailInput> = {}): AssignmentEmailInput => ({
   locale: "en",
   kind: "claim",
   recipientName: "Nour",
   purchaser: "Mona",
-  event: { name: "Cairo Jazz Night", venue: "Cairo Opera House", startsAt: new Date("2027-02-14T18:00:00Z") },
+  event: JAZZ_NIGHT,
   tickets: tickets(1),
   link: CLAIM_LINK,
   linkTtlDays: 7,

@@ -1,20 +1,18 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { Text } from "@react-email/text";
-import { formatEventDateLong, type Locale } from "@ticketrunners/shared";
+import type { Locale } from "@ticketrunners/shared";
 import type { GivenAs } from "./assignment.sms";
+import { EventTickets, type EventTicketsInput } from "./event-tickets.email";
 import { translator } from "./i18n";
-import { EmailButton, EmailLayout, Lines, List, type RenderedEmail, renderEmail } from "./layout.email";
+import { EmailButton, EmailLayout, Greeting, type RenderedEmail, renderEmail } from "./layout.email";
 
-export interface AssignmentEmailInput {
+export interface AssignmentEmailInput extends EventTicketsInput {
   locale: Locale;
   /** `existing`: the tickets are in the recipient's account; `claim`: they wait for a sign-up. */
   kind: "existing" | "claim";
   recipientName: string | null;
   /** Who gave the tickets, as the recipient knows them: the buyer, or for a transfer the sender. */
   purchaser: string;
-  /** `timeZone`: the event's IANA zone, for its date and time (Africa/Cairo when absent). */
-  event: { name: string; venue: string; startsAt: Date; timeZone?: string };
-  tickets: { ticketNumber: string; categoryName: string }[];
   /** My Tickets, or the claim link (with the token's placeholder). */
   link: string;
   /** How long a claim link lives (config REGISTRATION_TOKEN_TTL_DAYS): the email says so. */
@@ -52,26 +50,11 @@ export function AssignmentEmail(input: AssignmentEmailInput) {
   const count = input.tickets.length;
   const subject = subjectOf(input);
   const intro = t(introKey(input), { count, sender: input.purchaser });
-  const when = formatEventDateLong(input.event.startsAt, input.locale, input.event.timeZone);
   return (
     <EmailLayout locale={input.locale} title={subject} preview={intro}>
-      <Text>
-        {input.recipientName ? t("email.greeting", { name: input.recipientName }) : t("email.greetingNoName")}
-      </Text>
+      <Greeting t={t} name={input.recipientName} />
       <Text>{intro}</Text>
-      <Lines
-        strongFirst
-        lines={[
-          input.event.name,
-          t("assignmentEmail.when", { when }),
-          t("assignmentEmail.where", { venue: input.event.venue }),
-        ]}
-      />
-      <List
-        items={input.tickets.map((ticket) =>
-          t("assignmentEmail.ticketLine", { number: ticket.ticketNumber, category: ticket.categoryName }),
-        )}
-      />
+      <EventTickets t={t} locale={input.locale} copy="assignmentEmail" event={input.event} tickets={input.tickets} />
       {input.kind === "existing" && !input.reminder ? (
         <>
           <Text>{t("assignmentEmail.existing", { count })}</Text>

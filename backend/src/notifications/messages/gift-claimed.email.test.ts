@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { type GiftClaimedEmailInput, giftClaimedEmail } from "./gift-claimed.email";
+import { JAZZ_NIGHT, vipTickets } from "./test-fixtures";
 
 const SENT = "http://tickets.test/my-tickets?tab=sent";
 
-const tickets = (n: number) =>
-  Array.from({ length: n }, (_, i) => ({ ticketNumber: `TR-0000-${String(i).padStart(4, "0")}`, categoryName: "VIP" }));
+const tickets = vipTickets;
 
 const input = (overrides: Partial<GiftClaimedEmailInput> = {}): GiftClaimedEmailInput => ({
   locale: "en",
   senderName: "Mona",
   recipientName: "Nour Hassan",
-  event: { name: "Cairo Jazz Night", venue: "Cairo Opera House", startsAt: new Date("2027-02-14T18:00:00Z") },
+  event: JAZZ_NIGHT,
   tickets: tickets(1),
   sentTicketsUrl: SENT,
   ...overrides,

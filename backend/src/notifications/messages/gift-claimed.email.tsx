@@ -1,20 +1,17 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { Text } from "@react-email/text";
-import { formatEventDateLong, type Locale } from "@ticketrunners/shared";
+import type { Locale } from "@ticketrunners/shared";
+import { EventTickets, type EventTicketsInput } from "./event-tickets.email";
 import { translator } from "./i18n";
-import { EmailButton, EmailLayout, Lines, List, type RenderedEmail, renderEmail } from "./layout.email";
+import { EmailButton, EmailLayout, Greeting, type RenderedEmail, renderEmail } from "./layout.email";
 
-export interface GiftClaimedEmailInput {
+export interface GiftClaimedEmailInput extends EventTicketsInput {
   /** The sender's locale: the email goes to them. */
   locale: Locale;
   /** The sender's name, for the greeting ("Hi," without one). */
   senderName?: string | null;
   /** The name of the account that claimed the tickets. */
   recipientName: string;
-  /** `timeZone`: the event's IANA zone, for its date and time (Africa/Cairo when absent). */
-  event: { name: string; venue: string; startsAt: Date; timeZone?: string };
-  /** The tickets just claimed (at least one). */
-  tickets: { ticketNumber: string; categoryName: string }[];
   /** The Sent tab of My Tickets. */
   sentTicketsUrl: string;
 }
@@ -34,24 +31,11 @@ export function GiftClaimedEmail(input: GiftClaimedEmailInput) {
   const t = translator(input.locale);
   const count = input.tickets.length;
   const intro = t("giftClaimedEmail.intro", { count, name: input.recipientName });
-  const when = formatEventDateLong(input.event.startsAt, input.locale, input.event.timeZone);
   return (
     <EmailLayout locale={input.locale} title={subjectOf(input)} preview={intro}>
-      <Text>{input.senderName ? t("email.greeting", { name: input.senderName }) : t("email.greetingNoName")}</Text>
+      <Greeting t={t} name={input.senderName} />
       <Text>{intro}</Text>
-      <Lines
-        strongFirst
-        lines={[
-          input.event.name,
-          t("giftClaimedEmail.when", { when }),
-          t("giftClaimedEmail.where", { venue: input.event.venue }),
-        ]}
-      />
-      <List
-        items={input.tickets.map((ticket) =>
-          t("giftClaimedEmail.ticketLine", { number: ticket.ticketNumber, category: ticket.categoryName }),
-        )}
-      />
+      <EventTickets t={t} locale={input.locale} copy="giftClaimedEmail" event={input.event} tickets={input.tickets} />
       <Text>{t("giftClaimedEmail.final", { count })}</Text>
       <EmailButton href={input.sentTicketsUrl}>{t("giftClaimedEmail.cta")}</EmailButton>
     </EmailLayout>

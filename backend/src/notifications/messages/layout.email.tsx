@@ -10,6 +10,7 @@ import type { Locale } from "@ticketrunners/shared";
 import { convert, type FormatCallback } from "html-to-text";
 import type { CSSProperties, ReactElement, ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import type { Translate } from "./i18n";
 
 export const BRAND = "TicketRunners";
 
@@ -102,6 +103,11 @@ export function List({ items }: { items: string[] }) {
       ))}
     </ul>
   );
+}
+
+/** "Hi Nour," or, when the name is not known, "Hi,". */
+export function Greeting({ t, name }: { t: Translate; name?: string | null }) {
+  return <Text>{name ? t("email.greeting", { name }) : t("email.greetingNoName")}</Text>;
 }
 
 export interface RenderedEmail {
