@@ -1,11 +1,24 @@
+import type { ReactNode } from "react";
+
 /** Small inline icons; decorative, so hidden from screen readers (the text next to them says it). */
+
+/** The 24-unit line icons are drawn in the text's colour, unfilled. */
+const outline = { fill: "none", stroke: "currentColor", strokeWidth: "1.8" } as const;
+
+function LineIcon({ size, children }: { size: number; children: ReactNode }) {
+  return (
+    <svg className="icon" viewBox="0 0 24 24" width={size} height={size} aria-hidden="true">
+      {children}
+    </svg>
+  );
+}
 
 export function LockIcon() {
   return (
-    <svg className="icon" viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
-      <rect x="5" y="10.5" width="14" height="10" rx="2" fill="none" stroke="currentColor" strokeWidth="1.8" />
-      <path d="M8 10.5V7.5a4 4 0 0 1 8 0v3" fill="none" stroke="currentColor" strokeWidth="1.8" />
-    </svg>
+    <LineIcon size={18}>
+      <rect x="5" y="10.5" width="14" height="10" rx="2" {...outline} />
+      <path d="M8 10.5V7.5a4 4 0 0 1 8 0v3" {...outline} />
+    </LineIcon>
   );
 }
 
@@ -26,23 +39,18 @@ export function TicketIcon({ className = "icon" }: { className?: string }) {
 
 export function CalendarIcon() {
   return (
-    <svg className="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
-      <rect x="3.5" y="5" width="17" height="15" rx="2" fill="none" stroke="currentColor" strokeWidth="1.8" />
-      <path d="M3.5 10h17M8 3v4M16 3v4" fill="none" stroke="currentColor" strokeWidth="1.8" />
-    </svg>
+    <LineIcon size={16}>
+      <rect x="3.5" y="5" width="17" height="15" rx="2" {...outline} />
+      <path d="M3.5 10h17M8 3v4M16 3v4" {...outline} />
+    </LineIcon>
   );
 }
 
 export function PinIcon() {
   return (
-    <svg className="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true">
-      <path
-        d="M12 21s-7-6.2-7-11.5a7 7 0 0 1 14 0C19 14.8 12 21 12 21z"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.8"
-      />
-      <circle cx="12" cy="9.5" r="2.5" fill="none" stroke="currentColor" strokeWidth="1.8" />
-    </svg>
+    <LineIcon size={16}>
+      <path d="M12 21s-7-6.2-7-11.5a7 7 0 0 1 14 0C19 14.8 12 21 12 21z" {...outline} />
+      <circle cx="12" cy="9.5" r="2.5" {...outline} />
+    </LineIcon>
   );
 }

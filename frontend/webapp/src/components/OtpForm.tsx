@@ -4,11 +4,10 @@ import { otpCode } from "@ticketrunners/shared";
 import { useForm } from "react-hook-form";
 import { Trans, useTranslation } from "react-i18next";
 import { z } from "zod";
-import { toWesternDigits } from "../lib/digits";
-import { apiErrorMessage, fieldErrorMessage } from "../lib/error-messages";
+import { apiErrorMessage } from "../lib/error-messages";
 import { formatMobileNumber } from "../lib/phone";
+import { AccountField } from "./AccountField";
 import { Alert } from "./Alert";
-import { Field } from "./Field";
 import { LtrText } from "./LtrText";
 import { SubmitButton } from "./SubmitButton";
 
@@ -46,8 +45,9 @@ export function OtpForm({ mobileNumber, onVerify, onResend, onChangeNumber }: Ot
     >
       {error && <Alert>{apiErrorMessage(t, error)}</Alert>}
       {resend.isSuccess && !verify.error && <Alert tone="success">{t("otp.resent")}</Alert>}
-      <Field
-        label={t("fields.otp_code")}
+      <AccountField
+        field="otp_code"
+        form={form}
         hint={
           <Trans
             i18nKey="fields.otpHint"
@@ -55,15 +55,6 @@ export function OtpForm({ mobileNumber, onVerify, onResend, onChangeNumber }: Ot
             components={{ n: <LtrText /> }}
           />
         }
-        error={fieldErrorMessage(t, form.formState.errors.otp_code)}
-        type="text"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        dir="ltr"
-        className="field-otp"
-        // The code is the only thing to do on this step.
-        autoFocus
-        {...form.register("otp_code", { setValueAs: (value: string) => toWesternDigits(value).replace(/\s/g, "") })}
       />
       <SubmitButton pending={verify.isPending || verify.isSuccess}>{t("otp.verify")}</SubmitButton>
       <div className="form-secondary-actions">

@@ -65,9 +65,6 @@ export const ar: Translation<typeof en, "ar"> = {
     forSomeoneElse: "لشخص آخر",
     recipientHint:
       "نرسل إليه رسالة نصية فيها رابط تذكرته. إن لم يكن لديه حساب بعد، يتيح له الرابط إنشاء حساب واستلامها.",
-    recipientName: "اسمه",
-    recipientMobile: "رقم هاتفه المحمول",
-    recipientEmail: "بريده الإلكتروني",
     total: "الإجمالي",
     ticketCount_zero: "لا تذاكر",
     ticketCount_one: "تذكرة واحدة",

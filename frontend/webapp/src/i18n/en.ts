@@ -62,9 +62,6 @@ export const en = {
     forSomeoneElse: "For someone else",
     recipientHint:
       "We text them a link to their ticket. If they have no account yet, the link lets them sign up and claim it.",
-    recipientName: "Their name",
-    recipientMobile: "Their mobile number",
-    recipientEmail: "Their email",
     total: "Total",
     ticketCount_one: "{{count}} ticket",
     ticketCount_other: "{{count}} tickets",

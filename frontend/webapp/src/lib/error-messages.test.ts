@@ -1,8 +1,9 @@
 import { ERROR_CODES, MAX_TICKETS_PER_ITEM, MAX_TICKETS_PER_PURCHASE, personName } from "@ticketrunners/shared";
-import i18next, { type TFunction } from "i18next";
+import type { TFunction } from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ar } from "../i18n/ar";
 import { en } from "../i18n/en";
+import { testTranslator } from "../i18n/test-translator";
 import { ApiError } from "./api/client";
 import { apiErrorMessage, fieldErrorMessage } from "./error-messages";
 
@@ -10,18 +11,8 @@ let english: TFunction;
 let arabic: TFunction;
 
 beforeAll(async () => {
-  const make = async (lng: "en" | "ar") => {
-    const instance = i18next.createInstance();
-    await instance.init({
-      resources: { en: { translation: en }, ar: { translation: ar } },
-      lng,
-      fallbackLng: "en",
-      interpolation: { escapeValue: false },
-    });
-    return instance.t;
-  };
-  english = await make("en");
-  arabic = await make("ar");
+  english = await testTranslator("en");
+  arabic = await testTranslator("ar");
 });
 
 /** The message a name field shows for what a person typed, checked by the shared schema itself. */

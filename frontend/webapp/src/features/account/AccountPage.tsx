@@ -1,12 +1,13 @@
 import type { User } from "@ticketrunners/shared";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
+import { AccountField } from "../../components/AccountField";
 import { Alert } from "../../components/Alert";
 import { Field } from "../../components/Field";
 import { LocaleSelect } from "../../components/LocaleSelect";
 import { SubmitButton } from "../../components/SubmitButton";
 import type { UpdateMeRequest } from "../../lib/api/types";
-import { apiErrorMessage, fieldErrorMessage } from "../../lib/error-messages";
+import { apiErrorMessage } from "../../lib/error-messages";
 import { formatMobileNumber } from "../../lib/phone";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { useMe } from "../session/use-me";
@@ -41,7 +42,6 @@ function AccountForm({ user, save }: { user: User; save: ReturnType<typeof useUp
     resolver: accountResolver,
     defaultValues: accountValues(user),
   });
-  const { errors } = form.formState;
 
   return (
     <form noValidate data-testid="account-form" onSubmit={form.handleSubmit((body) => save.mutate(body))}>
@@ -56,23 +56,8 @@ function AccountForm({ user, save }: { user: User; save: ReturnType<typeof useUp
         readOnly
         value={formatMobileNumber(user.mobile_number)}
       />
-      <Field
-        label={t("fields.name")}
-        error={fieldErrorMessage(t, errors.name)}
-        type="text"
-        autoComplete="name"
-        {...form.register("name")}
-      />
-      <Field
-        label={t("fields.email")}
-        optional
-        hint={t("account.emailHint")}
-        error={fieldErrorMessage(t, errors.email)}
-        type="email"
-        autoComplete="email"
-        dir="ltr"
-        {...form.register("email")}
-      />
+      <AccountField field="name" form={form} />
+      <AccountField field="email" form={form} hint={t("account.emailHint")} />
       <LocaleSelect label={t("account.locale")} hint={t("account.localeHint")} {...form.register("locale")} />
       <SubmitButton pending={save.isPending}>{t("account.save")}</SubmitButton>
     </form>

@@ -1,4 +1,5 @@
-import { type ComponentProps, type ReactNode, useId } from "react";
+import type { ComponentProps, ReactNode } from "react";
+import { FieldFrame } from "../../components/Field";
 
 export interface Choice {
   value: string;
@@ -16,41 +17,27 @@ interface ChoiceFieldProps extends ComponentProps<"select"> {
 
 /** A labelled select with its hint and error wired up for screen readers, like `Field`. */
 export function ChoiceField({ label, hint, error, options, id, className, ...select }: ChoiceFieldProps) {
-  const generatedId = useId();
-  const selectId = id ?? generatedId;
-  const hintId = hint ? `${selectId}-hint` : undefined;
-  const errorId = error ? `${selectId}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
   return (
-    <div className={className ? `field ${className}` : "field"}>
-      <label htmlFor={selectId}>{label}</label>
-      <select id={selectId} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...select}>
-        {options.map((option) =>
-          "group" in option ? (
-            <optgroup key={option.group} label={option.group}>
-              {option.options.map((choice) => (
-                <option key={choice.value} value={choice.value}>
-                  {choice.label}
-                </option>
-              ))}
-            </optgroup>
-          ) : (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ),
-        )}
-      </select>
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
+    <FieldFrame label={label} hint={hint} error={error} id={id} className={className}>
+      {(control) => (
+        <select {...control} {...select}>
+          {options.map((option) =>
+            "group" in option ? (
+              <optgroup key={option.group} label={option.group}>
+                {option.options.map((choice) => (
+                  <option key={choice.value} value={choice.value}>
+                    {choice.label}
+                  </option>
+                ))}
+              </optgroup>
+            ) : (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ),
+          )}
+        </select>
       )}
-      {hint && (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      )}
-    </div>
+    </FieldFrame>
   );
 }

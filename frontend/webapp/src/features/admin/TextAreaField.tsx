@@ -1,5 +1,5 @@
-import { type ComponentProps, type ReactNode, useId } from "react";
-import { useTranslation } from "react-i18next";
+import type { ComponentProps, ReactNode } from "react";
+import { FieldFrame } from "../../components/Field";
 
 interface TextAreaFieldProps extends ComponentProps<"textarea"> {
   name: string;
@@ -11,35 +11,9 @@ interface TextAreaFieldProps extends ComponentProps<"textarea"> {
 
 /** A labelled multi-line text box, like `Field`. */
 export function TextAreaField({ label, hint, error, optional, id, ...textarea }: TextAreaFieldProps) {
-  const { t } = useTranslation();
-  const generatedId = useId();
-  const inputId = id ?? generatedId;
-  const hintId = hint ? `${inputId}-hint` : undefined;
-  const errorId = error ? `${inputId}-error` : undefined;
-  const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="field">
-      <label htmlFor={inputId}>
-        {label}
-        {optional && <span className="field-optional"> ({t("fields.optional")})</span>}
-      </label>
-      <textarea
-        id={inputId}
-        className="admin-textarea"
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...textarea}
-      />
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
-      {hint && (
-        <p id={hintId} className="field-hint">
-          {hint}
-        </p>
-      )}
-    </div>
+    <FieldFrame label={label} hint={hint} error={error} optional={optional} id={id}>
+      {(control) => <textarea {...control} className="admin-textarea" {...textarea} />}
+    </FieldFrame>
   );
 }

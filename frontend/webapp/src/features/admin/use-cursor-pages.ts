@@ -10,10 +10,16 @@ export function useCursorPages(resetKey: string) {
     cursors: [undefined],
   });
   const cursors = state.key === resetKey ? state.cursors : [undefined];
+  const next = (cursor: string) => setState({ key: resetKey, cursors: [...cursors, cursor] });
+  const previous = () => setState({ key: resetKey, cursors: cursors.length > 1 ? cursors.slice(0, -1) : cursors });
   return {
     before: cursors.at(-1),
-    page: cursors.length,
-    next: (cursor: string) => setState({ key: resetKey, cursors: [...cursors, cursor] }),
-    previous: () => setState({ key: resetKey, cursors: cursors.length > 1 ? cursors.slice(0, -1) : cursors }),
+    /** The `Pager`'s page and moves, given the next page's cursor (none on the last page). */
+    pager: (nextBefore: string | undefined) => ({
+      page: cursors.length,
+      hasNext: nextBefore !== undefined,
+      onPrevious: previous,
+      onNext: () => nextBefore !== undefined && next(nextBefore),
+    }),
   };
 }

@@ -5,15 +5,14 @@ import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate } from "react-router";
 import type { z } from "zod";
+import { AccountField } from "../../components/AccountField";
 import { Alert } from "../../components/Alert";
-import { Field } from "../../components/Field";
-import { MobileNumberHint } from "../../components/MobileNumberHint";
 import { OtpForm } from "../../components/OtpForm";
 import { SubmitButton } from "../../components/SubmitButton";
 import { schemas } from "../../lib/account-schemas";
 import { ApiError } from "../../lib/api/client";
 import { login, verifyLoginOtp } from "../../lib/api/services/auth";
-import { apiErrorMessage, fieldErrorMessage } from "../../lib/error-messages";
+import { apiErrorMessage } from "../../lib/error-messages";
 import { withNext } from "../../lib/safe-next";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { useSession } from "../session/use-session";
@@ -85,27 +84,12 @@ function CredentialsForm({
     },
     onSuccess: onCodeSent,
   });
-  const { errors } = form.formState;
 
   return (
     <form noValidate onSubmit={form.handleSubmit((credentials) => submit.mutate(credentials))}>
       {submit.error && <Alert>{apiErrorMessage(t, submit.error)}</Alert>}
-      <Field
-        label={t("fields.mobile_number")}
-        hint={<MobileNumberHint />}
-        error={fieldErrorMessage(t, errors.mobile_number)}
-        type="tel"
-        autoComplete="username"
-        dir="ltr"
-        {...form.register("mobile_number")}
-      />
-      <Field
-        label={t("fields.password")}
-        error={fieldErrorMessage(t, errors.password)}
-        type="password"
-        autoComplete="current-password"
-        {...form.register("password")}
-      />
+      <AccountField field="mobile_number" form={form} autoComplete="username" />
+      <AccountField field="password" form={form} autoComplete="current-password" />
       <SubmitButton pending={submit.isPending}>{t("login.submit")}</SubmitButton>
     </form>
   );

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useSearchParams } from "react-router";
+import { PageLoading } from "../../components/PageLoading";
 import { withNext } from "../../lib/safe-next";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { useMyTickets } from "../my-tickets/use-my-tickets";
@@ -39,10 +40,9 @@ export function SignupPage() {
  * account already holds tickets (a claim link, or tickets that were waiting for the number); else home.
  */
 function AfterSignup({ next, claiming }: { next: string | null; claiming: boolean }) {
-  const { t } = useTranslation();
   const tickets = useMyTickets({ enabled: next === null && !claiming });
   if (next !== null) return <Navigate to={next} replace />;
   if (claiming) return <Navigate to="/my-tickets" replace />;
-  if (tickets.isPending) return <p className="page-loading">{t("common.loading")}</p>;
+  if (tickets.isPending) return <PageLoading />;
   return <Navigate to={tickets.data?.owned.length ? "/my-tickets" : "/"} replace />;
 }

@@ -3,7 +3,8 @@ import { useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { Alert } from "../../components/Alert";
-import { ApiError } from "../../lib/api/client";
+import { PageLoading } from "../../components/PageLoading";
+import { isNotFound } from "../../lib/api/not-found";
 import { apiErrorMessage } from "../../lib/error-messages";
 import { DEFAULT_TIME_ZONE, formatTimeOfDay } from "../../lib/format";
 import { useDocumentTitle } from "../../lib/use-document-title";
@@ -79,10 +80,9 @@ function CheckInDesk({ eventId }: { eventId: string }) {
   });
 
   if (event.isError) {
-    const missing = event.error instanceof ApiError && (event.error.status === 404 || event.error.status === 400);
-    return <Alert>{missing ? t("event.notFoundBody") : apiErrorMessage(t, event.error)}</Alert>;
+    return <Alert>{isNotFound(event.error) ? t("event.notFoundBody") : apiErrorMessage(t, event.error)}</Alert>;
   }
-  if (event.isPending) return <p className="page-loading">{t("common.loading")}</p>;
+  if (event.isPending) return <PageLoading />;
 
   return (
     <div className="checkin-desk" data-testid="checkin-desk" data-event-id={eventId}>

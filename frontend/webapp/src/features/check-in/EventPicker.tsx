@@ -1,8 +1,8 @@
 import { useTranslation } from "react-i18next";
-import { Alert } from "../../components/Alert";
+import { LoadError } from "../../components/LoadError";
+import { PageLoading } from "../../components/PageLoading";
 import { SelectField } from "../../components/SelectField";
 import type { EventView } from "../../lib/api/types";
-import { apiErrorMessage } from "../../lib/error-messages";
 import { formatEventDate } from "../../lib/format";
 import { useLocale } from "../../lib/use-locale";
 import { useEvent } from "../events/use-event";
@@ -28,17 +28,8 @@ export function EventPicker({ value, onChange }: { value: string; onChange: (eve
   ];
 
   if (events.isError)
-    return (
-      <div className="load-error">
-        <Alert>
-          {t("checkin.eventsLoadError")} {apiErrorMessage(t, events.error)}
-        </Alert>
-        <button type="button" className="button button-secondary" onClick={() => events.refetch()}>
-          {t("checkin.retry")}
-        </button>
-      </div>
-    );
-  if (events.isPending) return <p className="page-loading">{t("common.loading")}</p>;
+    return <LoadError query={events} message={t("checkin.eventsLoadError")} retryLabel={t("checkin.retry")} />;
+  if (events.isPending) return <PageLoading />;
   if (choices.length === 0) return <p className="muted">{t("checkin.noEvents")}</p>;
   return (
     <SelectField

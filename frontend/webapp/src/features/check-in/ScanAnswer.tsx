@@ -1,8 +1,9 @@
+import type { ReactNode } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { LtrText } from "../../components/LtrText";
 import { apiErrorMessage } from "../../lib/error-messages";
 import { refusalWords } from "./scan-words";
-import { resultOf, type Scan } from "./scans";
+import { resultOf, type Scan, type ScanOutcome } from "./scans";
 
 /**
  * The answer to the latest scan, large enough to read at arm's length: green with the holder's name
@@ -33,16 +34,11 @@ export function ScanAnswer({
 function Answer({ scan, time }: { scan: Scan; time: (at: string) => string }) {
   const { t } = useTranslation();
   const { outcome } = scan;
-  const result = resultOf(outcome);
 
   if (outcome.kind === "admitted") {
     const { admitted } = outcome;
     return (
-      <section className="scan-answer scan-admitted" data-testid="scan-answer" data-result={result}>
-        <p className="scan-answer-icon" aria-hidden="true">
-          ✓
-        </p>
-        <h2 className="scan-answer-title">{t("checkin.admitted")}</h2>
+      <AnswerCard outcome={outcome} icon="✓" title={t("checkin.admitted")}>
         <p className="scan-answer-name" data-testid="scan-holder">
           <bdi>{admitted.holder_name}</bdi>
         </p>
@@ -51,7 +47,7 @@ function Answer({ scan, time }: { scan: Scan; time: (at: string) => string }) {
           {" · "}
           <LtrText data-testid="scan-ticket-number">{admitted.ticket_number}</LtrText>
         </p>
-      </section>
+      </AnswerCard>
     );
   }
 
@@ -59,11 +55,7 @@ function Answer({ scan, time }: { scan: Scan; time: (at: string) => string }) {
     const { refused } = outcome;
     const words = refusalWords(refused, time);
     return (
-      <section className="scan-answer scan-refused" data-testid="scan-answer" data-result={result}>
-        <p className="scan-answer-icon" aria-hidden="true">
-          ✕
-        </p>
-        <h2 className="scan-answer-title">{t(words.title)}</h2>
+      <AnswerCard outcome={outcome} icon="✕" title={t(words.title)}>
         <p className="scan-answer-reason" data-testid="scan-reason">
           <Trans i18nKey={words.reason} values={words.values} components={{ n: <bdi /> }} />
         </p>
@@ -73,19 +65,38 @@ function Answer({ scan, time }: { scan: Scan; time: (at: string) => string }) {
           </p>
         )}
         <p className="scan-answer-verdict">{t("checkin.doNotAdmit")}</p>
-      </section>
+      </AnswerCard>
     );
   }
 
   return (
-    <section className="scan-answer scan-failed" data-testid="scan-answer" data-result={result}>
-      <p className="scan-answer-icon" aria-hidden="true">
-        !
-      </p>
-      <h2 className="scan-answer-title">{t("checkin.failed")}</h2>
+    <AnswerCard outcome={outcome} icon="!" title={t("checkin.failed")}>
       <p className="scan-answer-reason" data-testid="scan-reason">
         {apiErrorMessage(t, outcome.error)}
       </p>
+    </AnswerCard>
+  );
+}
+
+/** The coloured card every answer is drawn on, its big sign hidden from screen readers (the title says it). */
+function AnswerCard({
+  outcome,
+  icon,
+  title,
+  children,
+}: {
+  outcome: ScanOutcome;
+  icon: string;
+  title: string;
+  children: ReactNode;
+}) {
+  return (
+    <section className={`scan-answer scan-${outcome.kind}`} data-testid="scan-answer" data-result={resultOf(outcome)}>
+      <p className="scan-answer-icon" aria-hidden="true">
+        {icon}
+      </p>
+      <h2 className="scan-answer-title">{title}</h2>
+      {children}
     </section>
   );
 }

@@ -1,26 +1,15 @@
 import { CHECKIN_REFUSALS, type CheckinRefused, formatTimeOfDay } from "@ticketrunners/shared";
-import i18next, { type TFunction } from "i18next";
+import type { TFunction } from "i18next";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ar } from "../../i18n/ar";
-import { en } from "../../i18n/en";
+import { testTranslator } from "../../i18n/test-translator";
 import { refusalWords } from "./scan-words";
 
 let english: TFunction;
 let arabic: TFunction;
 
 beforeAll(async () => {
-  const make = async (lng: "en" | "ar") => {
-    const instance = i18next.createInstance();
-    await instance.init({
-      resources: { en: { translation: en }, ar: { translation: ar } },
-      lng,
-      fallbackLng: "en",
-      interpolation: { escapeValue: false },
-    });
-    return instance.t;
-  };
-  english = await make("en");
-  arabic = await make("ar");
+  english = await testTranslator("en");
+  arabic = await testTranslator("ar");
 });
 
 const refused = (result: CheckinRefused["result"], extra: Partial<CheckinRefused> = {}): CheckinRefused => ({

@@ -1,6 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Alert } from "../../components/Alert";
+import { BusyButton } from "../../components/BusyButton";
 import type { OpenCheckoutSummary } from "../../lib/api/types";
 import { apiErrorMessage } from "../../lib/error-messages";
 import { formatMoney, formatTimeOfDay } from "../../lib/format";
@@ -79,15 +80,13 @@ function OpenCheckoutRow({ checkout, onCancelled }: { checkout: OpenCheckout; on
             {t("openCheckouts.continue")}
           </a>
         )}
-        <button
-          type="button"
+        <BusyButton
           className="button button-secondary button-small"
-          disabled={cancel.isPending}
-          aria-busy={cancel.isPending}
+          busy={cancel.isPending}
           onClick={() => cancel.mutate(checkout.transaction_id, { onSuccess: onCancelled })}
         >
           {t("openCheckouts.cancel")}
-        </button>
+        </BusyButton>
       </div>
       {cancel.error && <Alert>{apiErrorMessage(t, cancel.error)}</Alert>}
     </article>

@@ -3,9 +3,10 @@ import { useEffect, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import { Alert } from "../../components/Alert";
-import { ResultCard } from "../../components/ResultCard";
+import { BusyButton } from "../../components/BusyButton";
+import { ResultCard, type ResultTone } from "../../components/ResultCard";
 import { ApiError } from "../../lib/api/client";
-import type { PaymentStatusView } from "../../lib/api/types";
+import type { PaymentStatus, PaymentStatusView } from "../../lib/api/types";
 import { apiErrorMessage } from "../../lib/error-messages";
 import { formatMoney } from "../../lib/format";
 import { eventsQueryKey } from "../../lib/query-keys";
@@ -97,79 +98,93 @@ function CancelPendingCheckout({ transactionId }: { transactionId: string }) {
     <div className="result-secondary">
       <p className="muted">{t("checkout.cancelHint")}</p>
       {cancel.error && <Alert>{apiErrorMessage(t, cancel.error)}</Alert>}
-      <button
-        type="button"
+      <BusyButton
         className="button button-secondary"
-        disabled={cancel.isPending}
-        aria-busy={cancel.isPending}
+        busy={cancel.isPending}
         onClick={() => cancel.mutate(transactionId)}
       >
         {t("checkout.cancel")}
-      </button>
+      </BusyButton>
     </div>
   );
 }
+
+/** A checkout that ended unpaid says how, and leads back to its event; an expired one is drawn as failed. */
+const UNPAID: Record<Exclude<PaymentStatus, "paid" | "pending">, { tone: ResultTone; title: string; body: string }> = {
+  failed: { tone: "failed", title: "checkout.failedTitle", body: "checkout.failedBody" },
+  cancelled: { tone: "cancelled", title: "checkout.cancelledTitle", body: "checkout.cancelledBody" },
+  expired: { tone: "failed", title: "checkout.expiredTitle", body: "checkout.expiredBody" },
+};
 
 function PaymentOutcome({ payment }: { payment: PaymentStatusView }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const amount = formatMoney(payment.amount_minor, payment.currency, locale);
-  const eventLink = (
-    <Link to={`/events/${payment.event_id}`} className="button button-primary">
-      {t("checkout.backToEvent")}
-    </Link>
-  );
 
-  switch (payment.status) {
-    case "paid":
-      return (
-        <ResultCard tone="paid" title={t("checkout.paidTitle")} status="paid" testId="payment-status">
-          <p className="lead" data-testid="payment-summary">
-            {t("checkout.paidBody", { count: payment.ticket_count, amount })}
-          </p>
-          <p className="muted">{t("checkout.givenNote")}</p>
-          <div className="hero-actions">
-            <Link to="/my-tickets" className="button button-primary">
-              {t("checkout.goToTickets")}
-            </Link>
-            <Link to="/my-tickets?tab=sent" className="button button-secondary">
-              {t("checkout.seeSent")}
-            </Link>
-          </div>
-        </ResultCard>
-      );
-    case "failed":
-      return (
-        <ResultCard tone="failed" title={t("checkout.failedTitle")} status="failed" testId="payment-status">
-          <p className="lead">{t("checkout.failedBody")}</p>
-          <div className="hero-actions">{eventLink}</div>
-        </ResultCard>
-      );
-    case "cancelled":
-      return (
-        <ResultCard tone="cancelled" title={t("checkout.cancelledTitle")} status="cancelled" testId="payment-status">
-          <p className="lead">{t("checkout.cancelledBody")}</p>
-          <div className="hero-actions">{eventLink}</div>
-        </ResultCard>
-      );
-    default:
-      return (
-        <ResultCard tone="failed" title={t("checkout.expiredTitle")} status={payment.status} testId="payment-status">
-          <p className="lead">{t("checkout.expiredBody")}</p>
-          <div className="hero-actions">{eventLink}</div>
-        </ResultCard>
-      );
+  if (payment.status === "paid") {
+    return (
+      <ResultCard tone="paid" title={t("checkout.paidTitle")} status="paid" testId="payment-status">
+        <p className="lead" data-testid="payment-summary">
+          {t("checkout.paidBody", { count: payment.ticket_count, amount })}
+        </p>
+        <p className="muted">{t("checkout.givenNote")}</p>
+        <div className="hero-actions">
+          <Link to="/my-tickets" className="button button-primary">
+            {t("checkout.goToTickets")}
+          </Link>
+          <Link to="/my-tickets?tab=sent" className="button button-secondary">
+            {t("checkout.seeSent")}
+          </Link>
+        </div>
+      </ResultCard>
+    );
   }
+
+  // Pending never gets here (the panel waits while it is), and would read as expired.
+  const unpaid = UNPAID[payment.status === "pending" ? "expired" : payment.status];
+  return (
+    <DeadEnd
+      tone={unpaid.tone}
+      title={t(unpaid.title)}
+      body={t(unpaid.body)}
+      status={payment.status}
+      way={{ to: `/events/${payment.event_id}`, label: t("checkout.backToEvent") }}
+    />
+  );
 }
 
 function PaymentMissing() {
   const { t } = useTranslation();
   return (
-    <ResultCard tone="failed" title={t("checkout.missingTitle")} testId="payment-status">
-      <p className="lead">{t("checkout.missingBody")}</p>
+    <DeadEnd
+      tone="failed"
+      title={t("checkout.missingTitle")}
+      body={t("checkout.missingBody")}
+      way={{ to: "/", label: t("checkout.backHome") }}
+    />
+  );
+}
+
+/** A checkout there is nothing more to do with: what became of it, and the one way on. */
+function DeadEnd({
+  tone,
+  title,
+  body,
+  status,
+  way,
+}: {
+  tone: ResultTone;
+  title: string;
+  body: string;
+  status?: string;
+  way: { to: string; label: string };
+}) {
+  return (
+    <ResultCard tone={tone} title={title} status={status} testId="payment-status">
+      <p className="lead">{body}</p>
       <div className="hero-actions">
-        <Link to="/" className="button button-primary">
-          {t("checkout.backHome")}
+        <Link to={way.to} className="button button-primary">
+          {way.label}
         </Link>
       </div>
     </ResultCard>

@@ -5,8 +5,7 @@ import { Trans, useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { z } from "zod";
 import { Alert } from "../../components/Alert";
-import { Field } from "../../components/Field";
-import { MobileNumberHint } from "../../components/MobileNumberHint";
+import { RecipientContactFields } from "../../components/RecipientContactFields";
 import { ResultCard } from "../../components/ResultCard";
 import { SubmitButton } from "../../components/SubmitButton";
 import { PHONE_REGION } from "../../lib/account-schemas";
@@ -242,7 +241,6 @@ function TicketChoiceFields({
 }) {
   const { t } = useTranslation();
   const base = `items.${index}.assignees.${ticket}` as const;
-  const errors = form.formState.errors.items?.[index]?.assignees?.[ticket];
 
   return (
     <fieldset className="ticket-choice" data-testid="ticket-choice">
@@ -266,32 +264,7 @@ function TicketChoiceFields({
       {given && (
         <div className="recipient-fields">
           <p className="field-hint">{t("booking.recipientHint")}</p>
-          <Field
-            label={t("booking.recipientMobile")}
-            hint={<MobileNumberHint />}
-            error={fieldErrorMessage(t, errors?.mobile_number)}
-            type="tel"
-            autoComplete="off"
-            dir="ltr"
-            {...form.register(`${base}.mobile_number`)}
-          />
-          <Field
-            label={t("booking.recipientName")}
-            optional
-            error={fieldErrorMessage(t, errors?.name)}
-            type="text"
-            autoComplete="off"
-            {...form.register(`${base}.name`)}
-          />
-          <Field
-            label={t("booking.recipientEmail")}
-            optional
-            error={fieldErrorMessage(t, errors?.email)}
-            type="email"
-            autoComplete="off"
-            dir="ltr"
-            {...form.register(`${base}.email`)}
-          />
+          <RecipientContactFields form={form} at={base} />
         </div>
       )}
     </fieldset>

@@ -1,10 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { Alert } from "../../components/Alert";
 import { EmptyState } from "../../components/EmptyState";
 import { CalendarIcon, PinIcon } from "../../components/Icons";
+import { LoadError } from "../../components/LoadError";
+import { PageLoading } from "../../components/PageLoading";
 import type { EventView } from "../../lib/api/types";
-import { apiErrorMessage } from "../../lib/error-messages";
 import { formatEventDate, formatMoney } from "../../lib/format";
 import { useLocale } from "../../lib/use-locale";
 import { useEvents } from "./use-events";
@@ -17,17 +17,8 @@ export function EventList() {
   return (
     <section className="events-section" aria-labelledby="events-title">
       <h2 id="events-title">{t("events.title")}</h2>
-      {events.isPending && <p className="page-loading">{t("common.loading")}</p>}
-      {events.isError && (
-        <div className="load-error">
-          <Alert>
-            {t("events.loadError")} {apiErrorMessage(t, events.error)}
-          </Alert>
-          <button type="button" className="button button-secondary" onClick={() => events.refetch()}>
-            {t("events.retry")}
-          </button>
-        </div>
-      )}
+      {events.isPending && <PageLoading />}
+      {events.isError && <LoadError query={events} message={t("events.loadError")} retryLabel={t("events.retry")} />}
       {events.data?.length === 0 && <EmptyState title={t("events.empty")} hint={t("events.emptyHint")} />}
       {events.data && events.data.length > 0 && (
         <ul className="event-grid">

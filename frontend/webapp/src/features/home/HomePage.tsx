@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useDocumentTitle } from "../../lib/use-document-title";
@@ -22,32 +23,37 @@ function Hero() {
 
   if (user) {
     return (
-      <section className="hero" aria-labelledby="home-title">
-        <h1 id="home-title">
+      <HeroSection
+        title={
           <Trans i18nKey="home.welcomeBack" values={{ name: me.data?.name ?? user.name }} components={{ n: <bdi /> }} />
-        </h1>
-        <p className="lead">{t("home.signedInLead")}</p>
-        <div className="hero-actions">
-          <Link to="/my-tickets" className="button button-primary">
-            {t("home.goToTickets")}
-          </Link>
-        </div>
-      </section>
+        }
+        lead={t("home.signedInLead")}
+      >
+        <Link to="/my-tickets" className="button button-primary">
+          {t("home.goToTickets")}
+        </Link>
+      </HeroSection>
     );
   }
 
   return (
+    <HeroSection title={t("home.title")} lead={t("home.lead")}>
+      <Link to="/signup" className="button button-primary">
+        {t("home.signup")}
+      </Link>
+      <Link to="/login" className="button button-secondary">
+        {t("home.login")}
+      </Link>
+    </HeroSection>
+  );
+}
+
+function HeroSection({ title, lead, children }: { title: ReactNode; lead: string; children: ReactNode }) {
+  return (
     <section className="hero" aria-labelledby="home-title">
-      <h1 id="home-title">{t("home.title")}</h1>
-      <p className="lead">{t("home.lead")}</p>
-      <div className="hero-actions">
-        <Link to="/signup" className="button button-primary">
-          {t("home.signup")}
-        </Link>
-        <Link to="/login" className="button button-secondary">
-          {t("home.login")}
-        </Link>
-      </div>
+      <h1 id="home-title">{title}</h1>
+      <p className="lead">{lead}</p>
+      <div className="hero-actions">{children}</div>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet, useNavigate } from "react-router";
+import { PageLoading } from "../../components/PageLoading";
 import { useIsAdmin } from "../admin/use-is-admin";
 import { useCanCheckIn } from "../session/use-can-check-in";
 import { useMe } from "../session/use-me";
@@ -31,7 +32,7 @@ export function Layout() {
         </div>
       </header>
       <main id="main" className="container" tabIndex={-1}>
-        <Suspense fallback={<p className="page-loading">{t("common.loading")}</p>}>
+        <Suspense fallback={<PageLoading />}>
           <Outlet />
         </Suspense>
       </main>

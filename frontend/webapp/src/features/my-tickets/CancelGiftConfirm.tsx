@@ -1,21 +1,15 @@
 import { Trans, useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
+import { BusyButton } from "../../components/BusyButton";
 import { LtrText } from "../../components/LtrText";
 import type { SentTicketView, TicketView } from "../../lib/api/types";
 import { apiErrorMessage } from "../../lib/error-messages";
 import { formatMobileNumber } from "../../lib/phone";
+import type { CardPanelProps } from "./TicketPanel";
 import { useCancelGift } from "./use-cancel-gift";
 
 /** "Cancel gift" asks first: taking a ticket back stops the recipient's link. The safe answer has the focus. */
-export function CancelGiftConfirm({
-  ticket,
-  onDone,
-  onClose,
-}: {
-  ticket: SentTicketView;
-  onDone: (ticket: TicketView) => void;
-  onClose: () => void;
-}) {
+export function CancelGiftConfirm({ ticket, onDone, onClose }: CardPanelProps<SentTicketView, TicketView>) {
   const { t } = useTranslation();
   const cancel = useCancelGift();
   const mobile = ticket.assignee ? formatMobileNumber(ticket.assignee.mobile_number) : "";
@@ -26,15 +20,13 @@ export function CancelGiftConfirm({
       </p>
       {cancel.error && <Alert>{apiErrorMessage(t, cancel.error)}</Alert>}
       <div className="panel-actions">
-        <button
-          type="button"
+        <BusyButton
           className="button button-danger button-small"
-          disabled={cancel.isPending}
-          aria-busy={cancel.isPending}
+          busy={cancel.isPending}
           onClick={() => cancel.mutate(ticket.id, { onSuccess: onDone })}
         >
           {t("myTickets.cancelGiftYes")}
-        </button>
+        </BusyButton>
         {/* biome-ignore lint/a11y/noAutofocus: the question just opened; keeping the gift is the safe answer. */}
         <button type="button" className="button button-secondary button-small" autoFocus onClick={onClose}>
           {t("myTickets.cancelGiftNo")}

@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { Trans, useTranslation } from "react-i18next";
 import { Alert } from "../../components/Alert";
@@ -10,6 +10,7 @@ import { formatMobileNumber } from "../../lib/phone";
 import { useLocale } from "../../lib/use-locale";
 import { RecipientFields } from "./RecipientFields";
 import { emptyRecipient, type RecipientValues, recipientResolver } from "./recipient-form";
+import { type CardPanelProps, PanelActions, TicketPanel } from "./TicketPanel";
 import { useReassignGift } from "./use-reassign-gift";
 
 /**
@@ -17,18 +18,9 @@ import { useReassignGift } from "./use-reassign-gift";
  * the old number's link stops working. The name and email start as they were given, since it is most
  * often the same person with a mistyped number; the language starts as the page's.
  */
-export function ChangeNumberForm({
-  ticket,
-  onDone,
-  onClose,
-}: {
-  ticket: SentTicketView;
-  onDone: (result: ReassignResponse) => void;
-  onClose: () => void;
-}) {
+export function ChangeNumberForm({ ticket, onDone, onClose }: CardPanelProps<SentTicketView, ReassignResponse>) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const titleId = useId();
   const reassign = useReassignGift();
   const [resolver] = useState(() => recipientResolver("reassign", PHONE_REGION));
   const form = useForm<RecipientValues, unknown, ReassignRequest>({
@@ -41,8 +33,7 @@ export function ChangeNumberForm({
   const current = ticket.assignee ? formatMobileNumber(ticket.assignee.mobile_number) : "";
 
   return (
-    <section className="ticket-panel" aria-labelledby={titleId} data-testid="change-number">
-      <h4 id={titleId}>{t("myTickets.changeNumberTitle")}</h4>
+    <TicketPanel title={t("myTickets.changeNumberTitle")} testId="change-number">
       <p className="field-hint">
         <Trans i18nKey="myTickets.changeNumberHint" values={{ mobile: current }} components={{ n: <LtrText /> }} />
       </p>
@@ -52,20 +43,13 @@ export function ChangeNumberForm({
       >
         {reassign.error && <Alert>{apiErrorMessage(t, reassign.error)}</Alert>}
         <RecipientFields form={form} />
-        <div className="panel-actions">
-          <button
-            type="submit"
-            className="button button-primary button-small"
-            disabled={reassign.isPending}
-            aria-busy={reassign.isPending}
-          >
-            {t("myTickets.changeNumberSubmit")}
-          </button>
-          <button type="button" className="button button-secondary button-small" onClick={onClose}>
-            {t("myTickets.close")}
-          </button>
-        </div>
+        <PanelActions
+          submitLabel={t("myTickets.changeNumberSubmit")}
+          pending={reassign.isPending}
+          leaveLabel={t("myTickets.close")}
+          onLeave={onClose}
+        />
       </form>
-    </section>
+    </TicketPanel>
   );
 }

@@ -1,11 +1,13 @@
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { Fact } from "../../components/Fact";
 import { LtrText } from "../../components/LtrText";
 import type { TicketView } from "../../lib/api/types";
 import { formatEventDate } from "../../lib/format";
 import { useLocale } from "../../lib/use-locale";
 import { useMe } from "../session/use-me";
 import { useSession } from "../session/use-session";
+import { CategoryFact } from "./TicketFacts";
 
 /**
  * "Show at the door": the QR code as large as the screen allows, black on white whatever the page's
@@ -84,28 +86,17 @@ export function DoorView({
           <LtrText>{ticket.ticket_number}</LtrText>
         </p>
         <dl className="door-view-facts">
-          <div>
-            <dt>{t("doorView.holder")}</dt>
-            <dd data-testid="door-view-holder">
-              <bdi>{holder}</bdi>
-            </dd>
-          </div>
-          <div>
-            <dt>{t("doorView.event")}</dt>
-            <dd data-testid="door-view-event">
-              <bdi>{ticket.event.name}</bdi>
-              <br />
-              <time dateTime={ticket.event.starts_at}>
-                {formatEventDate(ticket.event.starts_at, locale, ticket.event.timezone)}
-              </time>
-            </dd>
-          </div>
-          <div>
-            <dt>{t("myTickets.category")}</dt>
-            <dd>
-              <bdi>{ticket.category.name}</bdi>
-            </dd>
-          </div>
+          <Fact term={t("doorView.holder")} data-testid="door-view-holder">
+            <bdi>{holder}</bdi>
+          </Fact>
+          <Fact term={t("doorView.event")} data-testid="door-view-event">
+            <bdi>{ticket.event.name}</bdi>
+            <br />
+            <time dateTime={ticket.event.starts_at}>
+              {formatEventDate(ticket.event.starts_at, locale, ticket.event.timezone)}
+            </time>
+          </Fact>
+          <CategoryFact ticket={ticket} />
         </dl>
         <p className="door-view-hint">{t("doorView.hint")}</p>
       </div>

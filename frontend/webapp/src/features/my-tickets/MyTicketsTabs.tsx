@@ -1,8 +1,8 @@
 import { type KeyboardEvent, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import { Alert } from "../../components/Alert";
-import { apiErrorMessage } from "../../lib/error-messages";
+import { LoadError } from "../../components/LoadError";
+import { PageLoading } from "../../components/PageLoading";
 import { OwnedTickets } from "./OwnedTickets";
 import { SentTickets } from "./SentTickets";
 import { useMyTickets } from "./use-my-tickets";
@@ -62,16 +62,9 @@ export function MyTicketsTabs() {
         ))}
       </div>
       <div className="tabpanel" role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tickets.isPending && <p className="page-loading">{t("common.loading")}</p>}
+        {tickets.isPending && <PageLoading />}
         {tickets.isError && (
-          <div className="load-error">
-            <Alert>
-              {t("myTickets.loadError")} {apiErrorMessage(t, tickets.error)}
-            </Alert>
-            <button type="button" className="button button-secondary" onClick={() => tickets.refetch()}>
-              {t("myTickets.retry")}
-            </button>
-          </div>
+          <LoadError query={tickets} message={t("myTickets.loadError")} retryLabel={t("myTickets.retry")} />
         )}
         {tickets.data && tab === "owned" && <OwnedTickets tickets={tickets.data.owned} />}
         {tickets.data && tab === "sent" && <SentTickets tickets={tickets.data.sent} />}

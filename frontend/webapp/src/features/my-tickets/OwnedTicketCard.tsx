@@ -1,9 +1,9 @@
 import { useRef, useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import type { SentTicketView, TicketView } from "../../lib/api/types";
 import { DoorCode } from "./DoorCode";
 import { SendTicket } from "./SendTicket";
+import { TicketCard, TicketDetailsLink } from "./TicketCard";
 import { TicketSummary } from "./TicketSummary";
 
 /** Why a ticket cannot be passed on now, when it cannot. */
@@ -29,12 +29,7 @@ export function OwnedTicketCard({ ticket, onSent }: { ticket: TicketView; onSent
   };
 
   return (
-    <article
-      className="ticket-card"
-      data-testid="owned-ticket"
-      data-ticket-id={ticket.id}
-      data-ticket-number={ticket.ticket_number}
-    >
+    <TicketCard ticket={ticket} data-testid="owned-ticket">
       <TicketSummary ticket={ticket} />
       {ticket.door_code && ticket.status === "valid" && <DoorCode ticket={ticket} code={ticket.door_code} />}
       {ticket.purchaser_name && (
@@ -43,9 +38,7 @@ export function OwnedTicketCard({ ticket, onSent }: { ticket: TicketView; onSent
         </p>
       )}
       <div className="ticket-actions-row">
-        <Link to={`/my-tickets/${ticket.id}`} className="button button-ghost button-small">
-          {t("myTickets.details")}
-        </Link>
+        <TicketDetailsLink ticket={ticket} />
         {ticket.transfer_open && (
           <button
             ref={sendButton}
@@ -63,7 +56,7 @@ export function OwnedTicketCard({ ticket, onSent }: { ticket: TicketView; onSent
           {t(closed)}
         </p>
       )}
-      {sending && <SendTicket ticket={ticket} onSent={onSent} onClose={close} />}
-    </article>
+      {sending && <SendTicket ticket={ticket} onDone={onSent} onClose={close} />}
+    </TicketCard>
   );
 }

@@ -1,12 +1,12 @@
 import { useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { Alert } from "../../components/Alert";
 import { EmptyState } from "../../components/EmptyState";
 import { LtrText } from "../../components/LtrText";
 import type { SentTicketView, TicketView } from "../../lib/api/types";
 import { formatMobileNumber } from "../../lib/phone";
 import { OwnedTicketCard } from "./OwnedTicketCard";
+import { MovedNotice, TicketList } from "./TicketList";
 
 /**
  * The tickets the customer holds; one someone else bought for them says who. A ticket sent to someone
@@ -16,42 +16,29 @@ export function OwnedTickets({ tickets }: { tickets: TicketView[] }) {
   const { t } = useTranslation();
   const [sent, setSent] = useState<SentTicketView | null>(null);
   const notice = sent && (
-    <div data-testid="ticket-sent">
-      <Alert tone="success">
-        <Trans
-          i18nKey={sent.claim_status === "claimed" ? "myTickets.sentHeld" : "myTickets.sentAway"}
-          values={{
-            event: sent.event.name,
-            mobile: sent.assignee ? formatMobileNumber(sent.assignee.mobile_number) : "",
-          }}
-          components={{ e: <bdi />, n: <LtrText /> }}
-        />{" "}
-        <Link to="/my-tickets?tab=sent">{t("myTickets.seeSent")}</Link>
-      </Alert>
-    </div>
+    <MovedNotice testId="ticket-sent" to="/my-tickets?tab=sent" linkLabel={t("myTickets.seeSent")}>
+      <Trans
+        i18nKey={sent.claim_status === "claimed" ? "myTickets.sentHeld" : "myTickets.sentAway"}
+        values={{
+          event: sent.event.name,
+          mobile: sent.assignee ? formatMobileNumber(sent.assignee.mobile_number) : "",
+        }}
+        components={{ e: <bdi />, n: <LtrText /> }}
+      />
+    </MovedNotice>
   );
-  if (tickets.length === 0) {
-    return (
-      <>
-        {notice}
+  return (
+    <TicketList
+      tickets={tickets}
+      notice={notice}
+      empty={
         <EmptyState title={t("myTickets.empty")} hint={t("myTickets.emptyHint")}>
           <Link to="/" className="button button-primary">
             {t("myTickets.browseEvents")}
           </Link>
         </EmptyState>
-      </>
-    );
-  }
-  return (
-    <>
-      {notice}
-      <ul className="ticket-list">
-        {tickets.map((ticket) => (
-          <li key={ticket.id}>
-            <OwnedTicketCard ticket={ticket} onSent={setSent} />
-          </li>
-        ))}
-      </ul>
-    </>
+      }
+      card={(ticket) => <OwnedTicketCard ticket={ticket} onSent={setSent} />}
+    />
   );
 }

@@ -1,15 +1,14 @@
 import { OTP_RESEND_INTERVAL_SECONDS } from "@ticketrunners/shared";
-import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
 import { Trans, useTranslation } from "react-i18next";
+import { AccountField } from "../../components/AccountField";
 import { Alert } from "../../components/Alert";
-import { Field } from "../../components/Field";
 import { LtrText } from "../../components/LtrText";
 import { PHONE_REGION } from "../../lib/account-schemas";
 import { ApiError } from "../../lib/api/client";
 import type { ReassignRequest, SentTicketView, TicketView, TransferRequest } from "../../lib/api/types";
-import { toWesternDigits } from "../../lib/digits";
-import { apiErrorMessage, fieldErrorMessage } from "../../lib/error-messages";
+import { apiErrorMessage } from "../../lib/error-messages";
 import { formatTimeOfDay } from "../../lib/format";
 import { formatMobileNumber } from "../../lib/phone";
 import { useCountdown } from "../../lib/use-countdown";
@@ -23,6 +22,7 @@ import {
   recipientResolver,
   transferCodeResolver,
 } from "./recipient-form";
+import { type CardPanelProps, PanelActions, TicketPanel } from "./TicketPanel";
 import { transferCodeMemory } from "./transfer-code-memory";
 import { useTransferCode } from "./use-transfer-code";
 import { useTransferTicket } from "./use-transfer-ticket";
@@ -36,26 +36,16 @@ const CODE_GONE = new Set(["NO_ACTIVE_OTP", "OTP_EXPIRED", "OTP_ATTEMPTS_EXCEEDE
  * holder's transfers for 10 minutes: a code the person typed for an accepted transfer is offered again
  * (from memory only) for the next one, and no new text is sent while it still works.
  */
-export function SendTicket({
-  ticket,
-  onSent,
-  onClose,
-}: {
-  ticket: TicketView;
-  onSent: (sent: SentTicketView) => void;
-  onClose: () => void;
-}) {
+export function SendTicket({ ticket, onDone, onClose }: CardPanelProps<TicketView, SentTicketView>) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const titleId = useId();
   const [values, setValues] = useState<RecipientValues>(() => emptyRecipient(locale));
   const [recipient, setRecipient] = useState<ReassignRequest | null>(null);
 
   return (
-    <section className="ticket-panel" aria-labelledby={titleId} data-testid="send-ticket">
-      <h4 id={titleId}>{recipient ? t("myTickets.codeTitle") : t("myTickets.sendTitle")}</h4>
+    <TicketPanel title={recipient ? t("myTickets.codeTitle") : t("myTickets.sendTitle")} testId="send-ticket">
       {recipient ? (
-        <CodeStep ticket={ticket} recipient={recipient} onBack={() => setRecipient(null)} onSent={onSent} />
+        <CodeStep ticket={ticket} recipient={recipient} onBack={() => setRecipient(null)} onSent={onDone} />
       ) : (
         <RecipientStep
           defaultValues={values}
@@ -66,7 +56,7 @@ export function SendTicket({
           onClose={onClose}
         />
       )}
-    </section>
+    </TicketPanel>
   );
 }
 
@@ -87,14 +77,7 @@ function RecipientStep({
       <p className="field-hint">{t("myTickets.sendLead")}</p>
       <form noValidate onSubmit={form.handleSubmit((body) => onNext(form.getValues(), body))}>
         <RecipientFields form={form} />
-        <div className="panel-actions">
-          <button type="submit" className="button button-primary button-small">
-            {t("myTickets.sendContinue")}
-          </button>
-          <button type="button" className="button button-secondary button-small" onClick={onClose}>
-            {t("myTickets.close")}
-          </button>
-        </div>
+        <PanelActions submitLabel={t("myTickets.sendContinue")} leaveLabel={t("myTickets.close")} onLeave={onClose} />
       </form>
     </>
   );
@@ -203,30 +186,13 @@ function CodeStep({
         </Alert>
       )}
       {error && <Alert>{apiErrorMessage(t, error)}</Alert>}
-      <Field
-        label={t("fields.otp_code")}
-        hint={t("myTickets.codeHint")}
-        error={fieldErrorMessage(t, form.formState.errors.otp_code)}
-        type="text"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        dir="ltr"
-        className="field-otp"
-        autoFocus
-        {...form.register("otp_code", { setValueAs: (value: string) => toWesternDigits(value).replace(/\s/g, "") })}
-      />
-      <div className="panel-actions">
-        <button
-          type="submit"
-          className="button button-primary button-small"
-          disabled={transfer.isPending}
-          aria-busy={transfer.isPending}
-        >
-          {t("myTickets.sendSubmit")}
-        </button>
-        <button type="button" className="button button-secondary button-small" onClick={onBack}>
-          {t("myTickets.back")}
-        </button>
+      <AccountField field="otp_code" form={form} hint={t("myTickets.codeHint")} />
+      <PanelActions
+        submitLabel={t("myTickets.sendSubmit")}
+        pending={transfer.isPending}
+        leaveLabel={t("myTickets.back")}
+        onLeave={onBack}
+      >
         <button
           type="button"
           className="button-link"
@@ -238,7 +204,7 @@ function CodeStep({
         >
           {t("myTickets.newCode")}
         </button>
-      </div>
+      </PanelActions>
       {wait > 0 && (
         <p className="field-hint" data-testid="code-wait">
           {t("myTickets.codeWait", { count: wait })}

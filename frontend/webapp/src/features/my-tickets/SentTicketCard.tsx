@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
-import { Link } from "react-router";
 import { Alert } from "../../components/Alert";
+import { BusyButton } from "../../components/BusyButton";
+import { Fact } from "../../components/Fact";
 import { LtrText } from "../../components/LtrText";
 import type { ReassignResponse, SentTicketView, TicketView } from "../../lib/api/types";
 import { apiErrorMessage } from "../../lib/error-messages";
@@ -11,11 +12,18 @@ import { useLocale } from "../../lib/use-locale";
 import { CancelGiftConfirm } from "./CancelGiftConfirm";
 import { ChangeNumberForm } from "./ChangeNumberForm";
 import { DeliveryBadge } from "./DeliveryBadge";
+import { TicketCard, TicketDetailsLink } from "./TicketCard";
 import { TicketSummary } from "./TicketSummary";
 import { isSentView } from "./ticket-views";
 import { useResendClaim } from "./use-resend-claim";
 
 type Panel = "none" | "change" | "cancel";
+
+/** The buttons that open (and close again) a panel under the card. */
+const PANEL_TOGGLES = [
+  ["change", "myTickets.changeNumber"],
+  ["cancel", "myTickets.cancelGift"],
+] as const;
 
 /** What a Change number did: the ticket waits for the new number, or (an account's number) is theirs now. */
 type Changed = { mobile: string; held: boolean };
@@ -58,13 +66,7 @@ export function SentTicketCard({
   };
 
   return (
-    <article
-      className="ticket-card"
-      data-testid="sent-ticket"
-      data-ticket-id={ticket.id}
-      data-ticket-number={ticket.ticket_number}
-      data-recipient={recipient?.mobile_number}
-    >
+    <TicketCard ticket={ticket} data-testid="sent-ticket" data-recipient={recipient?.mobile_number}>
       <div className="ticket-card-top">
         <div className="recipient" data-testid="recipient">
           <span className="recipient-label">{t("myTickets.recipient")}</span>
@@ -101,18 +103,12 @@ export function SentTicketCard({
       </p>
       <TicketSummary ticket={ticket} />
       <dl className="delivery">
-        <div>
-          <dt>{t("myTickets.sms")}</dt>
-          <dd>
-            <DeliveryBadge status={ticket.delivery.sms} channel="sms" />
-          </dd>
-        </div>
-        <div>
-          <dt>{t("myTickets.email")}</dt>
-          <dd>
-            <DeliveryBadge status={ticket.delivery.email} channel="email" />
-          </dd>
-        </div>
+        <Fact term={t("myTickets.sms")}>
+          <DeliveryBadge status={ticket.delivery.sms} channel="sms" />
+        </Fact>
+        <Fact term={t("myTickets.email")}>
+          <DeliveryBadge status={ticket.delivery.email} channel="email" />
+        </Fact>
       </dl>
       {changed && (
         <Alert tone="success">
@@ -124,39 +120,30 @@ export function SentTicketCard({
         </Alert>
       )}
       <div className="ticket-actions-row">
-        <Link to={`/my-tickets/${ticket.id}`} className="button button-ghost button-small">
-          {t("myTickets.details")}
-        </Link>
+        <TicketDetailsLink ticket={ticket} />
         {!claimed && (
           <>
-            <button
-              type="button"
+            {PANEL_TOGGLES.map(([name, label]) => (
+              <button
+                key={name}
+                type="button"
+                className="button button-secondary button-small"
+                aria-expanded={panel === name}
+                onClick={() => open(panel === name ? "none" : name)}
+              >
+                {t(label)}
+              </button>
+            ))}
+            <BusyButton
               className="button button-secondary button-small"
-              aria-expanded={panel === "change"}
-              onClick={() => open(panel === "change" ? "none" : "change")}
-            >
-              {t("myTickets.changeNumber")}
-            </button>
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              aria-expanded={panel === "cancel"}
-              onClick={() => open(panel === "cancel" ? "none" : "cancel")}
-            >
-              {t("myTickets.cancelGift")}
-            </button>
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              disabled={resend.isPending}
-              aria-busy={resend.isPending}
+              busy={resend.isPending}
               onClick={() => {
                 open("none");
                 resend.mutate(ticket.id);
               }}
             >
               {t("myTickets.resend")}
-            </button>
+            </BusyButton>
           </>
         )}
       </div>
@@ -179,6 +166,6 @@ export function SentTicketCard({
         </Alert>
       )}
       {resend.error && <Alert>{apiErrorMessage(t, resend.error)}</Alert>}
-    </article>
+    </TicketCard>
   );
 }

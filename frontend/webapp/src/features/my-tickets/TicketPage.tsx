@@ -1,13 +1,15 @@
 import { Trans, useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { Fact } from "../../components/Fact";
 import { LtrText } from "../../components/LtrText";
-import { ApiError } from "../../lib/api/client";
-import { apiErrorMessage } from "../../lib/error-messages";
+import { PageLoading } from "../../components/PageLoading";
+import { RecordProblem } from "../../components/RecordProblem";
 import { formatEventDateLong, formatMoney } from "../../lib/format";
 import { formatMobileNumber } from "../../lib/phone";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { useLocale } from "../../lib/use-locale";
 import { DoorCode } from "./DoorCode";
+import { CategoryFact, TicketNumberFact } from "./TicketFacts";
 import { TicketHistory } from "./TicketHistory";
 import { isSentView } from "./ticket-views";
 import { useTicket } from "./use-ticket";
@@ -23,24 +25,24 @@ export function TicketPage() {
   const ticket = useTicket(id);
   useDocumentTitle(ticket.data?.event.name ?? (ticket.isError ? t("ticket.notFoundTitle") : undefined));
 
-  if (ticket.isPending) return <p className="page-loading">{t("common.loading")}</p>;
+  if (ticket.isPending) return <PageLoading />;
 
   if (ticket.isError) {
-    // A malformed id is refused as invalid input (400): to the customer it is just as missing.
-    const missing = ticket.error instanceof ApiError && (ticket.error.status === 404 || ticket.error.status === 400);
+    const words = {
+      missingTitle: t("ticket.notFoundTitle"),
+      missingBody: t("ticket.notFoundBody"),
+      failedTitle: t("ticket.loadError"),
+      retry: t("ticket.retry"),
+      back: t("ticket.back"),
+    };
     return (
-      <section className="page page-centered" aria-labelledby="ticket-title" data-testid="ticket-page-problem">
-        <h1 id="ticket-title">{missing ? t("ticket.notFoundTitle") : t("ticket.loadError")}</h1>
-        <p className="lead">{missing ? t("ticket.notFoundBody") : apiErrorMessage(t, ticket.error)}</p>
-        {!missing && (
-          <button type="button" className="button button-secondary" onClick={() => ticket.refetch()}>
-            {t("ticket.retry")}
-          </button>
-        )}
-        <Link to="/my-tickets" className="button button-primary">
-          {t("ticket.back")}
-        </Link>
-      </section>
+      <RecordProblem
+        query={ticket}
+        words={words}
+        backTo="/my-tickets"
+        titleId="ticket-title"
+        testId="ticket-page-problem"
+      />
     );
   }
 
@@ -68,46 +70,22 @@ export function TicketPage() {
         )}
       </p>
       <dl className="ticket-page-facts card">
-        <div>
-          <dt>{t("ticket.when")}</dt>
-          <dd>
-            <time dateTime={data.event.starts_at} data-testid="ticket-when">
-              {formatEventDateLong(data.event.starts_at, locale, data.event.timezone)}
-            </time>
-          </dd>
-        </div>
-        <div>
-          <dt>{t("ticket.where")}</dt>
-          <dd>
-            <bdi>{data.event.venue}</bdi>
-          </dd>
-        </div>
-        <div>
-          <dt>{t("myTickets.category")}</dt>
-          <dd>
-            <bdi>{data.category.name}</bdi>
-          </dd>
-        </div>
-        <div>
-          <dt>{t("myTickets.ticketNumber")}</dt>
-          <dd data-testid="ticket-number">
-            <LtrText>{data.ticket_number}</LtrText>
-          </dd>
-        </div>
-        <div>
-          <dt>{t("ticket.price")}</dt>
-          <dd>
-            <bdi>
-              {data.price_minor === 0 ? t("common.free") : formatMoney(data.price_minor, data.currency, locale)}
-            </bdi>
-          </dd>
-        </div>
-        <div>
-          <dt>{t("ticket.status")}</dt>
-          <dd data-testid="ticket-status" data-status={data.status}>
-            {t(`ticket.status_${data.status}`)}
-          </dd>
-        </div>
+        <Fact term={t("ticket.when")}>
+          <time dateTime={data.event.starts_at} data-testid="ticket-when">
+            {formatEventDateLong(data.event.starts_at, locale, data.event.timezone)}
+          </time>
+        </Fact>
+        <Fact term={t("ticket.where")}>
+          <bdi>{data.event.venue}</bdi>
+        </Fact>
+        <CategoryFact ticket={data} />
+        <TicketNumberFact ticket={data} />
+        <Fact term={t("ticket.price")}>
+          <bdi>{data.price_minor === 0 ? t("common.free") : formatMoney(data.price_minor, data.currency, locale)}</bdi>
+        </Fact>
+        <Fact term={t("ticket.status")} data-testid="ticket-status" data-status={data.status}>
+          {t(`ticket.status_${data.status}`)}
+        </Fact>
       </dl>
       {!sent && data.door_code && data.status === "valid" && (
         <div className="ticket-page-door card">

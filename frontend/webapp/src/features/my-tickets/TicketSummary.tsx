@@ -1,9 +1,9 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { LtrText } from "../../components/LtrText";
 import type { TicketView } from "../../lib/api/types";
 import { formatEventDate } from "../../lib/format";
 import { useLocale } from "../../lib/use-locale";
+import { CategoryFact, TicketNumberFact } from "./TicketFacts";
 
 /** Event, date (as the venue's clock reads it), venue, category and ticket number: what every ticket card shows. */
 export function TicketSummary({ ticket }: { ticket: TicketView }) {
@@ -27,18 +27,8 @@ export function TicketSummary({ ticket }: { ticket: TicketView }) {
         <bdi>{ticket.event.venue}</bdi>
       </p>
       <dl className="ticket-facts">
-        <div>
-          <dt>{t("myTickets.category")}</dt>
-          <dd>
-            <bdi>{ticket.category.name}</bdi>
-          </dd>
-        </div>
-        <div>
-          <dt>{t("myTickets.ticketNumber")}</dt>
-          <dd data-testid="ticket-number">
-            <LtrText>{ticket.ticket_number}</LtrText>
-          </dd>
-        </div>
+        <CategoryFact ticket={ticket} />
+        <TicketNumberFact ticket={ticket} />
       </dl>
     </div>
   );

@@ -6,7 +6,7 @@ import { LtrText } from "../../../components/LtrText";
 import { formatMoment } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useLocale } from "../../../lib/use-locale";
-import { LoadProblem } from "../LoadProblem";
+import { AdminList } from "../AdminTable";
 import { Pager } from "../Pager";
 import { useCursorPages } from "../use-cursor-pages";
 import { auditActionKey, changedFields, compactJson, isAuditAction } from "./audit-words";
@@ -18,40 +18,25 @@ export function AuditPage() {
   useDocumentTitle(t("admin.audit.title"));
   const pages = useCursorPages("audit");
   const audit = useAudit(pages.before);
-  const rows = audit.data ?? [];
-  const last = rows.at(-1);
+  const rows = audit.data;
+  const nextBefore = rows?.length === AUDIT_PAGE_SIZE ? rows.at(-1)?.at : undefined;
   return (
     <section className="admin-page" aria-labelledby="admin-audit-title">
       <h1 id="admin-audit-title">{t("admin.audit.title")}</h1>
       <p className="muted">{t("admin.audit.lead")}</p>
-      {audit.isPending && <p className="page-loading">{t("common.loading")}</p>}
-      {audit.isError && <LoadProblem error={audit.error} onRetry={() => audit.refetch()} />}
-      {audit.data && rows.length === 0 && <EmptyState title={t("admin.audit.empty")} />}
-      {rows.length > 0 && (
-        <div className="admin-table-wrap">
-          <table className="admin-table" data-testid="audit">
-            <thead>
-              <tr>
-                <th scope="col">{t("admin.audit.when")}</th>
-                <th scope="col">{t("admin.audit.who")}</th>
-                <th scope="col">{t("admin.audit.what")}</th>
-                <th scope="col">{t("admin.audit.change")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((entry) => (
-                <AuditRow key={`${entry.at}|${entry.action}|${entry.target_id}`} entry={entry} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pager
-        page={pages.page}
-        hasNext={rows.length === AUDIT_PAGE_SIZE}
-        busy={audit.isFetching}
-        onPrevious={pages.previous}
-        onNext={() => last && pages.next(last.at)}
+      <AdminList
+        query={audit}
+        rows={rows}
+        empty={<EmptyState title={t("admin.audit.empty")} />}
+        testId="audit"
+        columns={[
+          { label: t("admin.audit.when") },
+          { label: t("admin.audit.who") },
+          { label: t("admin.audit.what") },
+          { label: t("admin.audit.change") },
+        ]}
+        row={(entry) => <AuditRow key={`${entry.at}|${entry.action}|${entry.target_id}`} entry={entry} />}
+        pager={<Pager {...pages.pager(nextBefore)} busy={audit.isFetching} />}
       />
     </section>
   );

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, type QueryClient, type QueryKey, useQuery } from "@tanstack/react-query";
 import { listAudit } from "../../../lib/api/services/admin";
 import { adminQueryKey } from "../admin-query-key";
 
@@ -13,4 +13,9 @@ export function useAudit(before: string | undefined) {
     queryFn: ({ signal }) => listAudit({ limit: AUDIT_PAGE_SIZE, before }, signal),
     placeholderData: keepPreviousData,
   });
+}
+
+/** After an admin change: the queries that show what changed, and the audit log, which has a new entry. */
+export function refreshAfterAdminChange(queryClient: QueryClient, ...changed: QueryKey[]) {
+  for (const queryKey of [...changed, auditQueryKey]) void queryClient.invalidateQueries({ queryKey });
 }

@@ -1,5 +1,5 @@
 import { type AdminCustomer, ROLES, type Role } from "@ticketrunners/shared";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { Alert } from "../../../components/Alert";
@@ -11,12 +11,12 @@ import { formatMobileNumber } from "../../../lib/phone";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useLocale } from "../../../lib/use-locale";
 import { useSession } from "../../session/use-session";
-import { LoadProblem } from "../LoadProblem";
+import { AdminList } from "../AdminTable";
 import { Pager } from "../Pager";
+import { SearchForm } from "../SearchForm";
 import { useCursorPages } from "../use-cursor-pages";
-import { useBanCustomer } from "./use-ban-customer";
+import { useBanCustomer, useSetRole } from "./use-customer-changes";
 import { useCustomers } from "./use-customers";
-import { useSetRole } from "./use-set-role";
 
 /**
  * `/admin/customers`: search by part of a name or a number in any spelling, newest first, a page at a
@@ -30,65 +30,34 @@ export function CustomersPage() {
   const q = params.get("q")?.trim() ?? "";
   const pages = useCursorPages(q);
   const customers = useCustomers(q, pages.before);
-  const [typed, setTyped] = useState(q);
   const { user } = useSession();
-  const rows = customers.data?.customers ?? [];
-  const next = customers.data?.next_before ?? null;
-  const onSearch = (e: FormEvent) => {
-    e.preventDefault();
-    setParams(typed.trim() ? { q: typed.trim() } : {}, { replace: true });
-  };
 
   return (
     <section className="admin-page" aria-labelledby="admin-customers-title">
       <h1 id="admin-customers-title">{t("admin.customers.title")}</h1>
-      <form className="admin-search" onSubmit={onSearch}>
-        <label htmlFor="customer-search" className="visually-hidden">
-          {t("admin.customers.search")}
-        </label>
-        <input
-          id="customer-search"
-          type="search"
-          value={typed}
-          placeholder={t("admin.customers.searchPlaceholder")}
-          onChange={(e) => setTyped(e.target.value)}
-        />
-        <button type="submit" className="button button-secondary button-small">
-          {t("admin.customers.searchSubmit")}
-        </button>
-      </form>
-      {customers.isPending && <p className="page-loading">{t("common.loading")}</p>}
-      {customers.isError && <LoadProblem error={customers.error} onRetry={() => customers.refetch()} />}
-      {customers.data && rows.length === 0 && <EmptyState title={t("admin.customers.empty")} />}
-      {rows.length > 0 && (
-        <div className="admin-table-wrap">
-          <table className="admin-table" data-testid="customers">
-            <thead>
-              <tr>
-                <th scope="col">{t("admin.customers.name")}</th>
-                <th scope="col">{t("admin.customers.contact")}</th>
-                <th scope="col">{t("admin.customers.role")}</th>
-                <th scope="col">{t("admin.customers.status")}</th>
-                <th scope="col">{t("admin.customers.joined")}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("admin.customers.actions")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((customer) => (
-                <CustomerRow key={customer.id} customer={customer} self={customer.id === user?.id} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pager
-        page={pages.page}
-        hasNext={next !== null}
-        busy={customers.isFetching}
-        onPrevious={pages.previous}
-        onNext={() => next && pages.next(next)}
+      <SearchForm
+        id="customer-search"
+        label={t("admin.customers.search")}
+        placeholder={t("admin.customers.searchPlaceholder")}
+        submit={t("admin.customers.searchSubmit")}
+        initial={q}
+        onSearch={(typed) => setParams(typed ? { q: typed } : {}, { replace: true })}
+      />
+      <AdminList
+        query={customers}
+        rows={customers.data?.customers}
+        empty={<EmptyState title={t("admin.customers.empty")} />}
+        testId="customers"
+        columns={[
+          { label: t("admin.customers.name") },
+          { label: t("admin.customers.contact") },
+          { label: t("admin.customers.role") },
+          { label: t("admin.customers.status") },
+          { label: t("admin.customers.joined") },
+          { label: t("admin.customers.actions"), hidden: true },
+        ]}
+        row={(customer) => <CustomerRow key={customer.id} customer={customer} self={customer.id === user?.id} />}
+        pager={<Pager {...pages.pager(customers.data?.next_before ?? undefined)} busy={customers.isFetching} />}
       />
     </section>
   );

@@ -1,5 +1,7 @@
 import { useTranslation } from "react-i18next";
-import { LoadProblem } from "../LoadProblem";
+import { AdminTable } from "../AdminTable";
+import { FigureList } from "../FigureList";
+import { QueryState } from "../LoadProblem";
 import { useTabEvent } from "./event-context";
 import { useEventCheckin } from "./use-event-checkin";
 
@@ -8,55 +10,41 @@ export function CheckinTab() {
   const { t } = useTranslation();
   const event = useTabEvent();
   const counts = useEventCheckin(event.id);
-  if (counts.isPending) return <p className="page-loading">{t("common.loading")}</p>;
-  if (counts.isError) return <LoadProblem error={counts.error} onRetry={() => counts.refetch()} />;
+  if (counts.isPending || counts.isError) return <QueryState query={counts} />;
   const { admitted, total, by_category } = counts.data;
   return (
     <div className="admin-tab-body" data-testid="admin-checkin" data-admitted={admitted} data-total={total}>
-      <dl className="admin-stats">
-        <div>
-          <dt>{t("admin.checkin.admitted")}</dt>
-          <dd>{t("admin.checkin.of", { admitted, total })}</dd>
-        </div>
-      </dl>
+      <FigureList
+        className="admin-stats"
+        figures={[{ label: t("admin.checkin.admitted"), value: t("admin.checkin.of", { admitted, total }) }]}
+      />
       {by_category.length > 0 && (
-        <div className="admin-table-wrap">
-          <table className="admin-table">
-            <thead>
-              <tr>
-                <th scope="col">{t("admin.category.name")}</th>
-                <th scope="col" className="admin-number">
-                  {t("admin.checkin.admitted")}
-                </th>
-                <th scope="col" className="admin-number">
-                  {t("admin.checkin.total")}
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">{t("admin.checkin.progress")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {by_category.map((category) => (
-                <tr key={category.name}>
-                  <th scope="row">
-                    <bdi>{category.name}</bdi>
-                  </th>
-                  <td className="admin-number">{category.admitted}</td>
-                  <td className="admin-number">{category.total}</td>
-                  <td>
-                    <progress
-                      className="admin-progress"
-                      max={Math.max(1, category.total)}
-                      value={category.admitted}
-                      aria-label={t("admin.checkin.progressOf", { name: category.name })}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AdminTable
+          columns={[
+            { label: t("admin.category.name") },
+            { label: t("admin.checkin.admitted"), numeric: true },
+            { label: t("admin.checkin.total"), numeric: true },
+            { label: t("admin.checkin.progress"), hidden: true },
+          ]}
+        >
+          {by_category.map((category) => (
+            <tr key={category.name}>
+              <th scope="row">
+                <bdi>{category.name}</bdi>
+              </th>
+              <td className="admin-number">{category.admitted}</td>
+              <td className="admin-number">{category.total}</td>
+              <td>
+                <progress
+                  className="admin-progress"
+                  max={Math.max(1, category.total)}
+                  value={category.admitted}
+                  aria-label={t("admin.checkin.progressOf", { name: category.name })}
+                />
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       )}
       <div>
         <button

@@ -3,7 +3,7 @@ import { Categories } from "./Categories";
 import { EventForm, eventFormKey } from "./EventForm";
 import { useTabEvent } from "./event-context";
 import { eventChanges, eventValues } from "./event-form";
-import { useUpdateEvent } from "./use-update-event";
+import { useUpdateEvent } from "./use-event-changes";
 
 /** The event's details (only what changed is sent) and its ticket categories. */
 export function EventDetailsTab() {

@@ -5,7 +5,7 @@ import { EmptyState } from "../../../components/EmptyState";
 import { formatEventDate } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useLocale } from "../../../lib/use-locale";
-import { LoadProblem } from "../LoadProblem";
+import { AdminList } from "../AdminTable";
 import { Pager } from "../Pager";
 import { EventBadges, seatTotals } from "./EventBadges";
 import { useAdminEvents } from "./use-admin-events";
@@ -18,9 +18,11 @@ export function EventsPage() {
   const locale = useLocale();
   useDocumentTitle(t("admin.events.title"));
   const events = useAdminEvents();
-  const [page, setPage] = useState(1);
+  const [chosenPage, setPage] = useState(1);
   const all = events.data ?? [];
   const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
+  // Within the list as it is now: it may have come back shorter than when the page was chosen.
+  const page = Math.min(chosenPage, pages);
   const shown = all.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
 
   return (
@@ -31,60 +33,53 @@ export function EventsPage() {
           {t("admin.events.new")}
         </Link>
       </div>
-      {events.isPending && <p className="page-loading">{t("common.loading")}</p>}
-      {events.isError && <LoadProblem error={events.error} onRetry={() => events.refetch()} />}
-      {events.data?.length === 0 && <EmptyState title={t("admin.events.empty")} hint={t("admin.events.emptyHint")} />}
-      {shown.length > 0 && (
-        <div className="admin-table-wrap">
-          <table className="admin-table" data-testid="admin-events">
-            <thead>
-              <tr>
-                <th scope="col">{t("admin.events.name")}</th>
-                <th scope="col">{t("admin.events.status")}</th>
-                <th scope="col">{t("admin.events.starts")}</th>
-                <th scope="col" className="admin-number">
-                  {t("admin.events.sold")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((event) => {
-                const seats = seatTotals(event);
-                return (
-                  <tr key={event.id} data-testid="admin-event-row" data-event-id={event.id}>
-                    <td>
-                      <Link to={`/admin/events/${event.id}`} className="admin-strong-link">
-                        <bdi>{event.name}</bdi>
-                      </Link>
-                      <span className="admin-subline">
-                        <bdi>{event.venue}</bdi>
-                      </span>
-                    </td>
-                    <td>
-                      <EventBadges event={event} />
-                    </td>
-                    <td>
-                      <time dateTime={event.starts_at}>{formatEventDate(event.starts_at, locale, event.timezone)}</time>
-                      <span className="admin-subline" dir="ltr">
-                        {event.timezone}
-                      </span>
-                    </td>
-                    <td className="admin-number" data-testid="event-seats">
-                      {t("admin.events.soldOf", { sold: seats.sold, capacity: seats.capacity })}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pager
-        page={page}
-        pages={pages}
-        hasNext={page < pages}
-        onPrevious={() => setPage((p) => Math.max(1, p - 1))}
-        onNext={() => setPage((p) => Math.min(pages, p + 1))}
+      <AdminList
+        query={events}
+        rows={events.data && shown}
+        empty={<EmptyState title={t("admin.events.empty")} hint={t("admin.events.emptyHint")} />}
+        testId="admin-events"
+        columns={[
+          { label: t("admin.events.name") },
+          { label: t("admin.events.status") },
+          { label: t("admin.events.starts") },
+          { label: t("admin.events.sold"), numeric: true },
+        ]}
+        row={(event) => {
+          const seats = seatTotals(event);
+          return (
+            <tr key={event.id} data-testid="admin-event-row" data-event-id={event.id}>
+              <td>
+                <Link to={`/admin/events/${event.id}`} className="admin-strong-link">
+                  <bdi>{event.name}</bdi>
+                </Link>
+                <span className="admin-subline">
+                  <bdi>{event.venue}</bdi>
+                </span>
+              </td>
+              <td>
+                <EventBadges event={event} />
+              </td>
+              <td>
+                <time dateTime={event.starts_at}>{formatEventDate(event.starts_at, locale, event.timezone)}</time>
+                <span className="admin-subline" dir="ltr">
+                  {event.timezone}
+                </span>
+              </td>
+              <td className="admin-number" data-testid="event-seats">
+                {t("admin.events.soldOf", { sold: seats.sold, capacity: seats.capacity })}
+              </td>
+            </tr>
+          );
+        }}
+        pager={
+          <Pager
+            page={page}
+            pages={pages}
+            hasNext={page < pages}
+            onPrevious={() => setPage(page - 1)}
+            onNext={() => setPage(page + 1)}
+          />
+        }
       />
     </section>
   );

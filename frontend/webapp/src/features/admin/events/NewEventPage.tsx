@@ -3,7 +3,7 @@ import { Link, useNavigate } from "react-router";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { EventForm } from "./EventForm";
 import { newEventValues } from "./event-form";
-import { useCreateEvent } from "./use-create-event";
+import { useCreateEvent } from "./use-event-changes";
 
 /** `/admin/events/new`: a new event, saved as a draft; its categories are added on its own page next. */
 export function NewEventPage() {

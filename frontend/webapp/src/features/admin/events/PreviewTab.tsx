@@ -1,10 +1,6 @@
 import type { AdminEvent, EventView } from "@ticketrunners/shared";
 import { useTranslation } from "react-i18next";
-import { Alert } from "../../../components/Alert";
-import { CalendarIcon, PinIcon } from "../../../components/Icons";
-import { formatEventDateLong } from "../../../lib/format";
-import { useLocale } from "../../../lib/use-locale";
-import { BookingForm } from "../../events/BookingForm";
+import { EventDetails } from "../../events/EventDetails";
 import { useTabEvent } from "./event-context";
 import { PublishControl } from "./PublishControl";
 
@@ -32,10 +28,7 @@ export const publicView = (event: AdminEvent): EventView => ({
  */
 export function PreviewTab() {
   const { t } = useTranslation();
-  const locale = useLocale();
   const event = useTabEvent();
-  const view = publicView(event);
-  const started = new Date(view.starts_at).getTime() <= Date.now();
   return (
     <div className="admin-tab-body">
       <PublishControl event={event} />
@@ -43,43 +36,15 @@ export function PreviewTab() {
         <p className="admin-preview-label" id="admin-preview-title">
           {t("admin.preview.label")}
         </p>
-        <div className="event-page" inert>
-          <header className="event-header">
+        <EventDetails
+          event={publicView(event)}
+          inert
+          heading={
             <h2 className="admin-preview-name">
-              <bdi>{view.name}</bdi>
+              <bdi>{event.name}</bdi>
             </h2>
-            <dl className="event-facts">
-              <div>
-                <dt>
-                  <CalendarIcon />
-                  <span className="visually-hidden">{t("event.when")}</span>
-                </dt>
-                <dd>
-                  <time dateTime={view.starts_at}>{formatEventDateLong(view.starts_at, locale, view.timezone)}</time>
-                </dd>
-              </div>
-              <div>
-                <dt>
-                  <PinIcon />
-                  <span className="visually-hidden">{t("event.where")}</span>
-                </dt>
-                <dd>
-                  <bdi>{view.venue}</bdi>
-                </dd>
-              </div>
-            </dl>
-            {view.description && (
-              <p className="lead">
-                <bdi>{view.description}</bdi>
-              </p>
-            )}
-          </header>
-          {started ? (
-            <Alert tone="info">{t("event.started")}</Alert>
-          ) : (
-            <BookingForm key={view.categories.map((c) => c.id).join()} event={view} />
-          )}
-        </div>
+          }
+        />
       </section>
     </div>
   );

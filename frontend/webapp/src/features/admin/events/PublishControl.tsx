@@ -2,7 +2,7 @@ import type { AdminEvent } from "@ticketrunners/shared";
 import { useTranslation } from "react-i18next";
 import { Alert } from "../../../components/Alert";
 import { apiErrorMessage } from "../../../lib/error-messages";
-import { usePublishEvent } from "./use-publish-event";
+import { usePublishEvent } from "./use-event-changes";
 
 /** Publish (public list, on sale) or unpublish (its public page is gone; sold tickets stay valid). */
 export function PublishControl({ event }: { event: AdminEvent }) {

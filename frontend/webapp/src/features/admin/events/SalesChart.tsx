@@ -2,6 +2,7 @@ import type { Locale } from "@ticketrunners/shared";
 import { INTL_LOCALES } from "@ticketrunners/shared";
 import { useTranslation } from "react-i18next";
 import { useLocale } from "../../../lib/use-locale";
+import { TableHead } from "../AdminTable";
 import { type ChartDay, chartDays, niceMax } from "./sales-chart";
 
 const WIDTH = 600;
@@ -84,14 +85,7 @@ export function SalesChart({ perDay }: { perDay: readonly ChartDay[] }) {
       <details className="admin-chart-table">
         <summary>{t("admin.sales.chartAsTable")}</summary>
         <table className="admin-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.sales.day")}</th>
-              <th scope="col" className="admin-number">
-                {t("admin.sales.tickets")}
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={[{ label: t("admin.sales.day") }, { label: t("admin.sales.tickets"), numeric: true }]} />
           <tbody>
             {days
               .filter((d) => d.tickets > 0)

@@ -2,10 +2,16 @@ import type { AdminEvent, AdminSales } from "@ticketrunners/shared";
 import { useTranslation } from "react-i18next";
 import { formatMoney } from "../../../lib/format";
 import { useLocale } from "../../../lib/use-locale";
-import { LoadProblem } from "../LoadProblem";
+import { AdminTable } from "../AdminTable";
+import { FigureList } from "../FigureList";
+import { QueryState } from "../LoadProblem";
+import { seatColumns } from "./Categories";
 import { useTabEvent } from "./event-context";
 import { SalesChart } from "./SalesChart";
 import { useEventSales } from "./use-event-sales";
+
+const PAYMENT_STATUSES = ["paid", "pending", "failed", "expired", "cancelled"] as const;
+const TICKET_STATES = ["owned", "waiting", "checked_in"] as const;
 
 /** Revenue per currency: an event's categories are usually priced in one, but need not be. */
 function revenueByCurrency(event: AdminEvent, sales: AdminSales): [string, number][] {
@@ -18,14 +24,42 @@ function revenueByCurrency(event: AdminEvent, sales: AdminSales): [string, numbe
   return [...totals];
 }
 
+/** A card of how many are in each state, each entry tagged with its state. */
+function CountsCard<K extends string>({
+  testId,
+  title,
+  attribute,
+  keys,
+  counts,
+  label,
+}: {
+  testId: string;
+  title: string;
+  attribute: "data-status" | "data-state";
+  keys: readonly K[];
+  counts: Record<K, number>;
+  label: (key: K) => string;
+}) {
+  const titleId = `admin-${testId}`;
+  return (
+    <section className="card admin-card" aria-labelledby={titleId}>
+      <h2 id={titleId}>{title}</h2>
+      <FigureList
+        className="admin-counts"
+        testId={testId}
+        figures={keys.map((key) => ({ label: label(key), value: counts[key], data: { [attribute]: key } }))}
+      />
+    </section>
+  );
+}
+
 /** The event's sales: per category, payments and tickets by state, and tickets per day. */
 export function SalesTab() {
   const { t } = useTranslation();
   const locale = useLocale();
   const event = useTabEvent();
   const sales = useEventSales(event.id);
-  if (sales.isPending) return <p className="page-loading">{t("common.loading")}</p>;
-  if (sales.isError) return <LoadProblem error={sales.error} onRetry={() => sales.refetch()} />;
+  if (sales.isPending || sales.isError) return <QueryState query={sales} />;
 
   const data = sales.data;
   const currencyOf = new Map(event.categories.map((c) => [c.id, c.currency]));
@@ -39,103 +73,72 @@ export function SalesTab() {
 
   return (
     <div className="admin-tab-body" data-testid="admin-sales">
-      <dl className="admin-stats">
-        <div>
-          <dt>{t("admin.sales.ticketsSold")}</dt>
-          <dd data-testid="sales-sold">{sold}</dd>
-        </div>
-        <div>
-          <dt>{t("admin.sales.revenue")}</dt>
-          <dd data-testid="sales-revenue">
-            <bdi>{revenueText}</bdi>
-          </dd>
-        </div>
-        <div>
-          <dt>{t("admin.sales.paidPayments")}</dt>
-          <dd data-testid="sales-paid">{data.payments.paid}</dd>
-        </div>
-        <div>
-          <dt>{t("admin.sales.checkedIn")}</dt>
-          <dd>{data.tickets.checked_in}</dd>
-        </div>
-      </dl>
+      <FigureList
+        className="admin-stats"
+        figures={[
+          { label: t("admin.sales.ticketsSold"), value: sold, testId: "sales-sold" },
+          { label: t("admin.sales.revenue"), value: <bdi>{revenueText}</bdi>, testId: "sales-revenue" },
+          { label: t("admin.sales.paidPayments"), value: data.payments.paid, testId: "sales-paid" },
+          { label: t("admin.sales.checkedIn"), value: data.tickets.checked_in },
+        ]}
+      />
 
       <section className="card admin-card" aria-labelledby="admin-sales-categories">
         <h2 id="admin-sales-categories">{t("admin.sales.byCategory")}</h2>
-        <div className="admin-table-wrap">
-          <table className="admin-table" data-testid="sales-categories">
-            <thead>
-              <tr>
-                <th scope="col">{t("admin.category.name")}</th>
-                <th scope="col" className="admin-number">
-                  {t("admin.category.sold")}
-                </th>
-                <th scope="col" className="admin-number">
-                  {t("admin.category.held")}
-                </th>
-                <th scope="col" className="admin-number">
-                  {t("admin.category.remaining")}
-                </th>
-                <th scope="col" className="admin-number">
-                  {t("admin.sales.revenue")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.categories.map((category) => (
-                <tr key={category.id} data-testid="sales-category-row" data-category={category.name}>
-                  <th scope="row">
-                    <bdi>{category.name}</bdi>
-                  </th>
-                  <td className="admin-number" data-testid="sales-category-sold">
-                    {category.sold}
-                  </td>
-                  <td className="admin-number">{category.held}</td>
-                  <td className="admin-number">{category.remaining}</td>
-                  <td className="admin-number" data-testid="sales-category-revenue">
-                    <bdi>{money(category.revenue_minor, currencyOf.get(category.id) ?? data.currency ?? "EGP")}</bdi>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row">{t("admin.sales.total")}</th>
-                <td className="admin-number">{sold}</td>
-                <td className="admin-number">{held}</td>
-                <td className="admin-number">{remaining}</td>
-                <td className="admin-number">
-                  <bdi>{revenueText}</bdi>
-                </td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <AdminTable
+          testId="sales-categories"
+          columns={[
+            { label: t("admin.category.name") },
+            ...seatColumns(t),
+            { label: t("admin.sales.revenue"), numeric: true },
+          ]}
+          foot={
+            <tr>
+              <th scope="row">{t("admin.sales.total")}</th>
+              <td className="admin-number">{sold}</td>
+              <td className="admin-number">{held}</td>
+              <td className="admin-number">{remaining}</td>
+              <td className="admin-number">
+                <bdi>{revenueText}</bdi>
+              </td>
+            </tr>
+          }
+        >
+          {data.categories.map((category) => (
+            <tr key={category.id} data-testid="sales-category-row" data-category={category.name}>
+              <th scope="row">
+                <bdi>{category.name}</bdi>
+              </th>
+              <td className="admin-number" data-testid="sales-category-sold">
+                {category.sold}
+              </td>
+              <td className="admin-number">{category.held}</td>
+              <td className="admin-number">{category.remaining}</td>
+              <td className="admin-number" data-testid="sales-category-revenue">
+                <bdi>{money(category.revenue_minor, currencyOf.get(category.id) ?? data.currency ?? "EGP")}</bdi>
+              </td>
+            </tr>
+          ))}
+        </AdminTable>
       </section>
 
       <div className="admin-two">
-        <section className="card admin-card" aria-labelledby="admin-sales-payments">
-          <h2 id="admin-sales-payments">{t("admin.sales.payments")}</h2>
-          <dl className="admin-counts" data-testid="sales-payments">
-            {(["paid", "pending", "failed", "expired", "cancelled"] as const).map((status) => (
-              <div key={status} data-status={status}>
-                <dt>{t(`admin.sales.payment_${status}`)}</dt>
-                <dd>{data.payments[status]}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-        <section className="card admin-card" aria-labelledby="admin-sales-tickets">
-          <h2 id="admin-sales-tickets">{t("admin.sales.ticketsTitle")}</h2>
-          <dl className="admin-counts" data-testid="sales-tickets">
-            {(["owned", "waiting", "checked_in"] as const).map((state) => (
-              <div key={state} data-state={state}>
-                <dt>{t(`admin.sales.tickets_${state}`)}</dt>
-                <dd>{data.tickets[state]}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
+        <CountsCard
+          testId="sales-payments"
+          title={t("admin.sales.payments")}
+          attribute="data-status"
+          keys={PAYMENT_STATUSES}
+          counts={data.payments}
+          label={(status) => t(`admin.sales.payment_${status}`)}
+        />
+        <CountsCard
+          testId="sales-tickets"
+          title={t("admin.sales.ticketsTitle")}
+          attribute="data-state"
+          keys={TICKET_STATES}
+          counts={data.tickets}
+          label={(state) => t(`admin.sales.tickets_${state}`)}
+        />
       </div>
 
       <section className="card admin-card" aria-label={t("admin.sales.chartTitle")}>

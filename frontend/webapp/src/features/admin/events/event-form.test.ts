@@ -43,30 +43,26 @@ describe("the event form", () => {
     });
   });
 
-  it("puts each refusal on its field, by the shared schemas' keys", async () => {
-    const result = await resolve({
-      ...newEventValues(),
-      name: "  ",
-      venue: "x".repeat(201),
-      starts_local: "",
-      transfer_cutoff_minutes: "20000",
-    });
-    expect(result.errors.name?.message).toBe("text_required");
-    expect(result.errors.venue?.message).toBe("text_too_long");
-    expect(result.errors.starts_local?.message).toBe("required");
-    expect(result.errors.transfer_cutoff_minutes?.message).toBe("cutoff_invalid");
-  });
-
-  it("refuses a start that is not a date and time, and minutes that are not a whole number", async () => {
-    const result = await resolve({
-      ...newEventValues(),
-      name: "A",
-      venue: "B",
-      starts_local: "soon",
-      transfer_cutoff_minutes: "1.5",
-    });
-    expect(result.errors.starts_local?.message).toBe("date_invalid");
-    expect(result.errors.transfer_cutoff_minutes?.message).toBe("cutoff_invalid");
+  it.each([
+    {
+      refused: "blank, too long, missing and out of range",
+      values: { name: "  ", venue: "x".repeat(201), starts_local: "", transfer_cutoff_minutes: "20000" },
+      messages: {
+        name: "text_required",
+        venue: "text_too_long",
+        starts_local: "required",
+        transfer_cutoff_minutes: "cutoff_invalid",
+      },
+    },
+    {
+      refused: "a start that is not a date and time, and minutes that are not a whole number",
+      values: { name: "A", venue: "B", starts_local: "soon", transfer_cutoff_minutes: "1.5" },
+      messages: { starts_local: "date_invalid", transfer_cutoff_minutes: "cutoff_invalid" },
+    },
+  ])("puts each refusal on its field, by the shared schemas' keys: $refused", async ({ values, messages }) => {
+    const { errors } = await resolve({ ...newEventValues(), ...values });
+    const shown = Object.fromEntries(Object.entries(errors).map(([field, error]) => [field, error?.message]));
+    expect(shown).toMatchObject(messages);
   });
 
   it("shows a saved event's start as the venue's clock read it", () => {
@@ -74,16 +70,19 @@ describe("the event form", () => {
     expect(eventValues({ ...EVENT, timezone: "Asia/Tokyo" }).starts_local).toBe("2030-01-16T03:00");
   });
 
-  it("sends only what changed, never an unchanged start", async () => {
-    const sent = await body({ ...eventValues(EVENT), venue: "Sawy Culturewheel" });
-    expect(eventChanges(EVENT, sent)).toEqual({ venue: "Sawy Culturewheel" });
-  });
-
-  it("moves the instant when the zone changes and the wall-clock time stays", async () => {
-    const sent = await body({ ...eventValues(EVENT), timezone: "Europe/London" });
-    expect(eventChanges(EVENT, sent)).toEqual({
-      timezone: "Europe/London",
-      starts_at: "2030-01-15T20:00:00.000Z",
-    });
+  it.each([
+    {
+      why: "sends only what changed, never an unchanged start",
+      edit: { venue: "Sawy Culturewheel" },
+      changes: { venue: "Sawy Culturewheel" },
+    },
+    {
+      why: "moves the instant when the zone changes and the wall-clock time stays",
+      edit: { timezone: "Europe/London" },
+      changes: { timezone: "Europe/London", starts_at: "2030-01-15T20:00:00.000Z" },
+    },
+  ])("$why", async ({ edit, changes }) => {
+    const sent = await body({ ...eventValues(EVENT), ...edit });
+    expect(eventChanges(EVENT, sent)).toEqual(changes);
   });
 });

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { AdminCategoryCreate, AdminEvent } from "@ticketrunners/shared";
 import { createCategory } from "../../../lib/api/services/admin";
-import { refreshAfterEventChange } from "./event-changed";
 import { adminEventQueryKey } from "./use-admin-event";
+import { refreshAfterEventChange } from "./use-event-changes";
 
 /** Adds a ticket category to the event (price 0: free, booked without a payment); it shows at once. */
 export function useCreateCategory(eventId: string) {

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { AdminCategoryUpdate, AdminEvent } from "@ticketrunners/shared";
 import { updateCategory } from "../../../lib/api/services/admin";
-import { refreshAfterEventChange } from "./event-changed";
 import { adminEventQueryKey } from "./use-admin-event";
+import { refreshAfterEventChange } from "./use-event-changes";
 
 /**
  * Renames, reprices (new purchases only) or resizes a category; 409 CAPACITY_BELOW_SOLD for fewer seats

@@ -3,13 +3,14 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { EmptyState } from "../../../components/EmptyState";
+import { Field } from "../../../components/Field";
 import { LtrText } from "../../../components/LtrText";
 import { formatMoment } from "../../../lib/format";
 import { formatMobileNumber } from "../../../lib/phone";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useLocale } from "../../../lib/use-locale";
+import { AdminList } from "../AdminTable";
 import { ChoiceField } from "../ChoiceField";
-import { LoadProblem } from "../LoadProblem";
 import { Pager } from "../Pager";
 import { useCursorPages } from "../use-cursor-pages";
 import { RetryButton } from "./RetryButton";
@@ -73,8 +74,8 @@ export function MessagesPage() {
   const filters = filtersFrom(params);
   const pages = useCursorPages(JSON.stringify(filters));
   const messages = useNotifications(filters, pages.before);
-  const rows = messages.data ?? [];
-  const last = rows.at(-1);
+  const rows = messages.data;
+  const nextBefore = rows?.length === NOTIFICATIONS_PAGE_SIZE ? rows.at(-1)?.created_at.toISOString() : undefined;
 
   return (
     <section className="admin-page" aria-labelledby="admin-messages-title">
@@ -89,36 +90,22 @@ export function MessagesPage() {
           setParams(search, { replace: true });
         }}
       />
-      {messages.isPending && <p className="page-loading">{t("common.loading")}</p>}
-      {messages.isError && <LoadProblem error={messages.error} onRetry={() => messages.refetch()} />}
-      {messages.data && rows.length === 0 && <EmptyState title={t("admin.messages.empty")} />}
-      {rows.length > 0 && (
-        <div className="admin-table-wrap" aria-busy={messages.isFetching}>
-          <table className="admin-table" data-testid="messages">
-            <thead>
-              <tr>
-                <th scope="col">{t("admin.messages.created")}</th>
-                <th scope="col">{t("admin.messages.recipient")}</th>
-                <th scope="col">{t("admin.messages.template")}</th>
-                <th scope="col">{t("admin.messages.status")}</th>
-                <th scope="col">{t("admin.messages.attempts")}</th>
-                <th scope="col">{t("admin.messages.lastError")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((message) => (
-                <MessageRow key={message.id} message={message} />
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      <Pager
-        page={pages.page}
-        hasNext={rows.length === NOTIFICATIONS_PAGE_SIZE}
+      <AdminList
+        query={messages}
+        rows={rows}
+        empty={<EmptyState title={t("admin.messages.empty")} />}
+        testId="messages"
         busy={messages.isFetching}
-        onPrevious={pages.previous}
-        onNext={() => last && pages.next(last.created_at.toISOString())}
+        columns={[
+          { label: t("admin.messages.created") },
+          { label: t("admin.messages.recipient") },
+          { label: t("admin.messages.template") },
+          { label: t("admin.messages.status") },
+          { label: t("admin.messages.attempts") },
+          { label: t("admin.messages.lastError") },
+        ]}
+        row={(message) => <MessageRow key={message.id} message={message} />}
+        pager={<Pager {...pages.pager(nextBefore)} busy={messages.isFetching} />}
       />
     </section>
   );
@@ -165,35 +152,31 @@ function MessageFilters({
           { value: "email", label: t("admin.messages.channel_email") },
         ]}
       />
-      <div className="field">
-        <label htmlFor="message-template">{t("admin.messages.template")}</label>
-        <input
-          id="message-template"
-          name="template"
-          dir="ltr"
-          list="message-templates"
-          autoComplete="off"
-          value={values.template}
-          onChange={set("template")}
-        />
-        <datalist id="message-templates">
-          {TEMPLATES.map((template) => (
-            <option key={template} value={template} />
-          ))}
-        </datalist>
-      </div>
-      <div className="field">
-        <label htmlFor="message-recipient">{t("admin.messages.recipient")}</label>
-        <input
-          id="message-recipient"
-          name="recipient"
-          dir="ltr"
-          autoComplete="off"
-          placeholder={t("admin.messages.recipientPlaceholder")}
-          value={values.recipient}
-          onChange={set("recipient")}
-        />
-      </div>
+      <Field
+        id="message-template"
+        name="template"
+        label={t("admin.messages.template")}
+        dir="ltr"
+        list="message-templates"
+        autoComplete="off"
+        value={values.template}
+        onChange={set("template")}
+      />
+      <datalist id="message-templates">
+        {TEMPLATES.map((template) => (
+          <option key={template} value={template} />
+        ))}
+      </datalist>
+      <Field
+        id="message-recipient"
+        name="recipient"
+        label={t("admin.messages.recipient")}
+        dir="ltr"
+        autoComplete="off"
+        placeholder={t("admin.messages.recipientPlaceholder")}
+        value={values.recipient}
+        onChange={set("recipient")}
+      />
       <div className="admin-filters-actions">
         <button type="submit" className="button button-primary button-small">
           {t("admin.messages.apply")}

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { retryNotification } from "../../../lib/api/services/admin";
-import { auditQueryKey } from "../audit/use-audit";
+import { refreshAfterAdminChange } from "../audit/use-audit";
 import { notificationsQueryKey } from "./use-notifications";
 
 /**
@@ -11,9 +11,6 @@ export function useRetryNotification() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: retryNotification,
-    onSettled: () => {
-      void queryClient.invalidateQueries({ queryKey: notificationsQueryKey });
-      void queryClient.invalidateQueries({ queryKey: auditQueryKey });
-    },
+    onSettled: () => refreshAfterAdminChange(queryClient, notificationsQueryKey),
   });
 }

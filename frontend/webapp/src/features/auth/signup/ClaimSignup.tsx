@@ -1,7 +1,6 @@
 import { Trans, useTranslation } from "react-i18next";
-import { Alert } from "../../../components/Alert";
 import { TicketIcon } from "../../../components/Icons";
-import { apiErrorMessage } from "../../../lib/error-messages";
+import { LoadError } from "../../../components/LoadError";
 import { useRegistrationToken } from "../use-registration-token";
 import { ClaimLinkProblem } from "./ClaimLinkProblem";
 import { claimProblem } from "./claim-problem";
@@ -28,16 +27,7 @@ export function ClaimSignup({ token }: { token: string }) {
     const problem = claimProblem(claim.error);
     if (problem) return <ClaimLinkProblem problem={problem} />;
     // Rate-limited, offline or a server hiccup: the link may be fine, so offer to ask again.
-    return (
-      <div className="load-error">
-        <Alert>
-          {t("claim.checkFailed")} {apiErrorMessage(t, claim.error)}
-        </Alert>
-        <button type="button" className="button button-secondary" onClick={() => claim.refetch()}>
-          {t("claim.retry")}
-        </button>
-      </div>
-    );
+    return <LoadError query={claim} message={t("claim.checkFailed")} retryLabel={t("claim.retry")} />;
   }
 
   const link = claim.data;

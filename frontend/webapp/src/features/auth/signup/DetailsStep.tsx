@@ -3,13 +3,13 @@ import { useMutation } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
+import { AccountField } from "../../../components/AccountField";
 import { Alert } from "../../../components/Alert";
-import { Field } from "../../../components/Field";
 import { LockIcon } from "../../../components/Icons";
 import { MobileNumberHint } from "../../../components/MobileNumberHint";
 import { SubmitButton } from "../../../components/SubmitButton";
 import { ApiError } from "../../../lib/api/client";
-import { apiErrorMessage, fieldErrorMessage } from "../../../lib/error-messages";
+import { apiErrorMessage } from "../../../lib/error-messages";
 import { formatMobileNumber } from "../../../lib/phone";
 import { withNext } from "../../../lib/safe-next";
 import { type Details, detailsSchema } from "./signup-schemas";
@@ -35,7 +35,6 @@ export function DetailsStep({
   });
   const submit = useMutation({ mutationFn: onSubmit });
   const [searchParams] = useSearchParams();
-  const { errors } = form.formState;
 
   return (
     <form noValidate onSubmit={form.handleSubmit((details) => submit.mutate(details))}>
@@ -50,35 +49,21 @@ export function DetailsStep({
           )}
         </Alert>
       )}
-      <Field
-        label={t("fields.mobile_number")}
+      <AccountField
+        field="mobile_number"
+        form={form}
         hint={lockedMobileNumber ? t("fields.mobileLocked") : <MobileNumberHint />}
-        error={fieldErrorMessage(t, errors.mobile_number)}
-        type="tel"
-        autoComplete="tel"
-        dir="ltr"
         readOnly={lockedMobileNumber !== undefined}
         adornment={lockedMobileNumber ? <LockIcon /> : undefined}
         data-testid={lockedMobileNumber ? "mobile-locked" : undefined}
-        {...form.register("mobile_number")}
       />
-      <Field
-        label={t("fields.name")}
-        error={fieldErrorMessage(t, errors.name)}
-        type="text"
-        autoComplete="name"
-        {...form.register("name")}
-      />
-      <Field
-        label={t("fields.email")}
-        optional
+      <AccountField field="name" form={form} />
+      <AccountField
+        field="email"
+        form={form}
         hint={t("fields.emailHint")}
-        error={fieldErrorMessage(t, errors.email)}
-        type="email"
-        autoComplete="email"
-        dir="ltr"
         // An empty box means "no email", not an invalid one.
-        {...form.register("email", { setValueAs: (value?: string) => value?.trim() || undefined })}
+        rules={{ setValueAs: (value?: string) => value?.trim() || undefined }}
       />
       <SubmitButton pending={submit.isPending}>{t("signup.continue")}</SubmitButton>
     </form>

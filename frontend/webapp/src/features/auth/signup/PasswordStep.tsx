@@ -2,12 +2,12 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useMutation } from "@tanstack/react-query";
 import { useForm } from "react-hook-form";
 import { useTranslation } from "react-i18next";
+import { AccountField } from "../../../components/AccountField";
 import { Alert } from "../../../components/Alert";
-import { Field } from "../../../components/Field";
 import { SubmitButton } from "../../../components/SubmitButton";
 import { ApiError, type ApiErrorCode } from "../../../lib/api/client";
 import { completeRegistration } from "../../../lib/api/services/auth";
-import { apiErrorMessage, fieldErrorMessage } from "../../../lib/error-messages";
+import { apiErrorMessage } from "../../../lib/error-messages";
 import { useSession } from "../../session/use-session";
 import { type PasswordValues, passwordSchema } from "./signup-schemas";
 
@@ -51,7 +51,6 @@ export function PasswordStep({
       if (error instanceof ApiError && error.code === "SIGNUP_TOKEN_INVALID") onVerificationExpired();
     },
   });
-  const { errors } = form.formState;
 
   return (
     <form noValidate onSubmit={form.handleSubmit((values) => submit.mutate(values))}>
@@ -59,21 +58,19 @@ export function PasswordStep({
       {submit.error && <Alert>{apiErrorMessage(t, submit.error)}</Alert>}
       {/* Lets password managers save the new password under the right account. */}
       <input type="hidden" name="username" autoComplete="username" value={mobileNumber} readOnly />
-      <Field
-        label={t("fields.password")}
+      <AccountField
+        field="password"
+        form={form}
         hint={t("fields.newPasswordHint")}
-        error={fieldErrorMessage(t, errors.password)}
-        type="password"
         autoComplete="new-password"
         autoFocus
-        {...form.register("password")}
       />
-      <Field
+      <AccountField
+        field="password"
+        form={form}
+        name="password_confirm"
         label={t("fields.password_confirm")}
-        error={fieldErrorMessage(t, errors.password_confirm)}
-        type="password"
         autoComplete="new-password"
-        {...form.register("password_confirm")}
       />
       <SubmitButton pending={submit.isPending || submit.isSuccess}>{t("signup.createAccount")}</SubmitButton>
     </form>

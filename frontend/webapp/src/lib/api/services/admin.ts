@@ -28,7 +28,7 @@ const ADMIN = "/api/v1/admin";
 const id = encodeURIComponent;
 
 /** A query string of the values that are set (an empty filter is no filter). */
-function query(params: Record<string, string | number | undefined>): string {
+function query(params: object): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params)) {
     if (value !== undefined && value !== "") search.set(key, String(value));
@@ -37,42 +37,39 @@ function query(params: Record<string, string | number | undefined>): string {
   return text ? `?${text}` : "";
 }
 
+/** A read of the console's, with the operator's token. */
+const get = <S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal) =>
+  api.request(`${ADMIN}${path}`, { auth: true, signal, schema });
+
+/** A change of the console's, with the operator's token; the server audits it and answers with the result. */
+const change = <S extends z.ZodType>(method: "POST" | "PATCH", path: string, schema: S, body?: unknown) =>
+  api.request(`${ADMIN}${path}`, { method, body, auth: true, schema });
+
 /** Every event in any status, soonest first, with each category's sold, held and remaining seats. */
-export const listAdminEvents = (signal?: AbortSignal) =>
-  api.request(`${ADMIN}/events/`, { auth: true, signal, schema: adminEventsResponseSchema });
+export const listAdminEvents = (signal?: AbortSignal) => get("/events/", adminEventsResponseSchema, signal);
 
 export const getAdminEvent = (eventId: string, signal?: AbortSignal) =>
-  api.request(`${ADMIN}/events/${id(eventId)}/`, { auth: true, signal, schema: adminEventSchema });
+  get(`/events/${id(eventId)}/`, adminEventSchema, signal);
 
 /** A new event, as a draft. 400 EVENT_IN_PAST for a start that has passed. */
-export const createAdminEvent = (body: AdminEventCreate) =>
-  api.request(`${ADMIN}/events/`, { body, auth: true, schema: adminEventSchema });
+export const createAdminEvent = (body: AdminEventCreate) => change("POST", "/events/", adminEventSchema, body);
 
 export const updateAdminEvent = (eventId: string, body: AdminEventUpdate) =>
-  api.request(`${ADMIN}/events/${id(eventId)}/`, { method: "PATCH", body, auth: true, schema: adminEventSchema });
+  change("PATCH", `/events/${id(eventId)}/`, adminEventSchema, body);
 
 /** Puts the event on the public list and on sale, or takes it off (its tickets stay valid). */
 export const setAdminEventPublished = (eventId: string, published: boolean) =>
-  api.request(`${ADMIN}/events/${id(eventId)}/${published ? "publish" : "unpublish"}/`, {
-    method: "POST",
-    auth: true,
-    schema: adminEventSchema,
-  });
+  change("POST", `/events/${id(eventId)}/${published ? "publish" : "unpublish"}/`, adminEventSchema);
 
 export const createCategory = (eventId: string, body: AdminCategoryCreate) =>
-  api.request(`${ADMIN}/events/${id(eventId)}/categories/`, { body, auth: true, schema: adminCategorySchema });
+  change("POST", `/events/${id(eventId)}/categories/`, adminCategorySchema, body);
 
 /** 409 CAPACITY_BELOW_SOLD for a capacity under the seats sold and held. */
 export const updateCategory = (categoryId: string, body: AdminCategoryUpdate) =>
-  api.request(`${ADMIN}/categories/${id(categoryId)}/`, {
-    method: "PATCH",
-    body,
-    auth: true,
-    schema: adminCategorySchema,
-  });
+  change("PATCH", `/categories/${id(categoryId)}/`, adminCategorySchema, body);
 
 export const eventSales = (eventId: string, signal?: AbortSignal) =>
-  api.request(`${ADMIN}/events/${id(eventId)}/sales/`, { auth: true, signal, schema: adminSalesSchema });
+  get(`/events/${id(eventId)}/sales/`, adminSalesSchema, signal);
 
 export interface AttendeesQuery {
   q?: string;
@@ -82,11 +79,7 @@ export interface AttendeesQuery {
 
 /** A page of the event's tickets with their holders (by category, then ticket number) and the total. */
 export const listAttendees = (eventId: string, params: AttendeesQuery, signal?: AbortSignal) =>
-  api.request(`${ADMIN}/events/${id(eventId)}/attendees/${query({ ...params })}`, {
-    auth: true,
-    signal,
-    schema: adminAttendeesResponseSchema,
-  });
+  get(`/events/${id(eventId)}/attendees/${query(params)}`, adminAttendeesResponseSchema, signal);
 
 /**
  * The attendees CSV comes with the bearer token, so a plain link cannot fetch it. This client is the app's
@@ -126,19 +119,11 @@ export interface NotificationsQuery {
 
 /** The outbox ledger, newest first. */
 export const listNotifications = (params: NotificationsQuery, signal?: AbortSignal) =>
-  api.request(`${ADMIN}/notifications/${query({ ...params })}`, {
-    auth: true,
-    signal,
-    schema: adminNotificationsResponseSchema,
-  });
+  get(`/notifications/${query(params)}`, adminNotificationsResponseSchema, signal);
 
 /** Queues a dead message again; 409 SECRET_EXPIRED when its code or link was erased, NOT_DEAD when it is not dead. */
 export const retryNotification = (notificationId: string) =>
-  api.request(`${ADMIN}/notifications/${id(notificationId)}/retry/`, {
-    method: "POST",
-    auth: true,
-    schema: retryNotificationResponseSchema,
-  });
+  change("POST", `/notifications/${id(notificationId)}/retry/`, retryNotificationResponseSchema);
 
 export interface CustomersQuery {
   /** Part of a name, or a number in any spelling. */
@@ -149,28 +134,16 @@ export interface CustomersQuery {
 
 /** Customers, newest first; `next_before` is the next page's cursor (null on the last page). */
 export const listCustomers = (params: CustomersQuery, signal?: AbortSignal) =>
-  api.request(`${ADMIN}/customers/${query({ ...params })}`, {
-    auth: true,
-    signal,
-    schema: adminCustomersResponseSchema,
-  });
+  get(`/customers/${query(params)}`, adminCustomersResponseSchema, signal);
 
 /** Ban (their sessions end at once) or unban. 409 CANNOT_CHANGE_OWN_ACCOUNT for the caller's own. */
 export const setCustomerBanned = (customerId: string, banned: boolean) =>
-  api.request(`${ADMIN}/customers/${id(customerId)}/${banned ? "ban" : "unban"}/`, {
-    method: "POST",
-    auth: true,
-    schema: adminCustomerSchema,
-  });
+  change("POST", `/customers/${id(customerId)}/${banned ? "ban" : "unban"}/`, adminCustomerSchema);
 
 /** 409 CANNOT_CHANGE_OWN_ACCOUNT for the caller's own role. */
 export const setCustomerRole = (customerId: string, role: Role) =>
-  api.request(`${ADMIN}/customers/${id(customerId)}/role/`, {
-    body: { role },
-    auth: true,
-    schema: adminCustomerSchema,
-  });
+  change("POST", `/customers/${id(customerId)}/role/`, adminCustomerSchema, { role });
 
 /** Every admin change, newest first; page back with `before` = the last entry's `at`. */
 export const listAudit = (params: { limit: number; before?: string }, signal?: AbortSignal) =>
-  api.request(`${ADMIN}/audit/${query({ ...params })}`, { auth: true, signal, schema: adminAuditResponseSchema });
+  get(`/audit/${query(params)}`, adminAuditResponseSchema, signal);
