@@ -1,29 +1,14 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cspViolations, launchBrowser, newPage } from "./support/browser";
-import { headerName, logIn, textOf } from "./support/flows";
-import { freshPerson, registerThroughApi } from "./support/people";
-import { type RunningServer, startServer } from "./support/server";
-
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+import { describe, expect } from "vitest";
+import { closeCheckedPage } from "./support/browser";
+import { e2eTest as it } from "./support/fixtures";
+import { headerName, signedInPerson, textOf } from "./support/flows";
 
 describe("the account page", () => {
-  it("changes the name, removes the email and picks Arabic for messages; the header and a reload agree", async () => {
-    const person = freshPerson("Mona");
-    await registerThroughApi(server, person);
-    const page = await newPage(browser);
-    await logIn(page, server, person);
+  it("changes the name, removes the email and picks Arabic for messages; the header and a reload agree", async ({
+    server,
+    browser,
+  }) => {
+    const { person, page } = await signedInPerson(server, browser, "Mona");
 
     await page.getByRole("link", { name: "Account" }).click();
     await page.getByRole("heading", { level: 1, name: "Your account" }).waitFor();
@@ -58,7 +43,6 @@ describe("the account page", () => {
     expect(await form.getByLabel(/^Email/).inputValue()).toBe("");
     expect(await form.getByLabel("Language of our messages").inputValue()).toBe("ar");
     expect(await textOf(headerName(page))).toBe("Mona Adel");
-    expect(cspViolations(page)).toEqual([]);
-    await page.context().close();
+    await closeCheckedPage(page);
   });
 });

@@ -2,11 +2,12 @@ import { readFile } from "node:fs/promises";
 import { ATTENDEES_CSV_HEADER, eventListSchema, formatEventDate } from "@ticketrunners/shared";
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { cspViolations, launchBrowser, newPage, PHONE_VIEWPORT } from "./support/browser";
+import { closeCheckedPage, cspViolations, newPage, PHONE_VIEWPORT } from "./support/browser";
+import { browserFixture, type Cleanup, serveFile } from "./support/fixtures";
 import { fillBooking, logIn, signUpHere, textOf } from "./support/flows";
 import { waitForMessage } from "./support/inbox";
 import { freshPerson, type Person, registeredPerson } from "./support/people";
-import { type RunningServer, startServer } from "./support/server";
+import type { RunningServer } from "./support/server";
 
 // The operator console at /admin. The operator (`admin`) has a number the server was started with in
 // ADMIN_MOBILE_NUMBERS, so signing up with it in the browser makes them an operator. They create an event with a priced
@@ -21,23 +22,14 @@ const VENUE = "Cairo Opera House, Main Hall";
 const STARTS_LOCAL = `${YEAR}-03-15T20:00`;
 const STARTS_AT = `${YEAR}-03-15T18:00:00.000Z`;
 
-type Cleanup = { onCleanup: (cleanup: () => Promise<void>) => void };
-
 /** One operator, one server started with their number in ADMIN_MOBILE_NUMBERS, one Chromium: per file. */
 const it = test
   // biome-ignore lint/correctness/noEmptyPattern: vitest reads what a fixture depends on from this pattern
   .extend("admin", { scope: "file" }, async ({}): Promise<Person> => freshPerson("Amira"))
-  .extend("server", { scope: "file" }, async ({ admin }: { admin: Person }, { onCleanup }: Cleanup) => {
-    const server = await startServer({ adminMobileNumbers: [admin.mobile.e164] });
-    onCleanup(() => server.stop());
-    return server;
-  })
-  // biome-ignore lint/correctness/noEmptyPattern: vitest reads what a fixture depends on from this pattern
-  .extend("browser", { scope: "file" }, async ({}, { onCleanup }: Cleanup) => {
-    const browser = await launchBrowser();
-    onCleanup(() => browser.close());
-    return browser;
-  });
+  .extend("server", { scope: "file" }, async ({ admin }: { admin: Person }, { onCleanup }: Cleanup) =>
+    serveFile(onCleanup, { adminMobileNumbers: [admin.mobile.e164] }),
+  )
+  .extend("browser", { scope: "file" }, browserFixture);
 
 /** What the tests pass on to each other: they run in order against one server. */
 const state: { admin?: Page; buyer?: Person & { tokens: unknown }; eventId?: string; ticketNumber?: string } = {};
@@ -331,13 +323,11 @@ describe("the operator console", () => {
 
     // At 375 px the menu and the tables scroll inside their boxes; the page itself does not.
     await page.setViewportSize(PHONE_VIEWPORT);
-    console.log("WIDE", await page.evaluate<string>(`(() => { const cw = document.documentElement.clientWidth; const scrolls = (e) => { for (let p = e.parentElement; p; p = p.parentElement) { const o = getComputedStyle(p).overflowX; if (o === "auto" || o === "scroll" || o === "hidden") return true; } return false; }; return cw + " :: " + [...document.querySelectorAll("body *")].filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > cw + 0.5 || r.left < -0.5) && !scrolls(e); }).slice(0, 15).map((e) => e.tagName + "." + e.className + " " + Math.round(e.getBoundingClientRect().left) + ".." + Math.round(e.getBoundingClientRect().right)).join(" | "); })()`));
     expect(await noPageOverflow(page)).toBe(true);
     await page.getByRole("link", { name: "العملاء", exact: true }).click();
     await page.getByRole("heading", { level: 1, name: "العملاء" }).waitFor();
     await page.getByTestId("customer-row").first().waitFor();
     expect(await noPageOverflow(page)).toBe(true);
-    expect(cspViolations(page)).toEqual([]);
-    await page.context().close();
+    await closeCheckedPage(page);
   });
 });

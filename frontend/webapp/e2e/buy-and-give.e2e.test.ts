@@ -1,7 +1,7 @@
 import { describe, expect } from "vitest";
 import { cspViolations, newPage } from "./support/browser";
 import { e2eTest as it } from "./support/fixtures";
-import { fillBooking, headerName, logIn, signUpHere, textOf } from "./support/flows";
+import { fillBooking, headerName, logIn, openEvent, signedInPerson, signUpHere, textOf } from "./support/flows";
 import { buyThroughApi, freshPerson, registeredPerson } from "./support/people";
 
 const EVENT = "Cairo Jazz Night";
@@ -104,9 +104,7 @@ describe("buying tickets and giving some away", () => {
     const buyer = await registeredPerson(server, "Hany");
     const page = await newPage(browser);
 
-    await page.goto(`${server.baseUrl}/`);
-    await page.getByTestId("event-card").filter({ hasText: EVENT }).getByRole("link").click();
-    await page.getByRole("heading", { level: 1, name: EVENT }).waitFor();
+    await openEvent(page, server, EVENT);
     const eventPath = new URL(page.url()).pathname;
     await fillBooking(page, { event: EVENT, category: "VIP", tickets: ["me", "me"] });
     await page.getByRole("button", { name: "Continue to payment" }).click();
@@ -121,13 +119,8 @@ describe("buying tickets and giving some away", () => {
   });
 
   it("says so in an alert when the seats went while the buyer was choosing", async ({ server, browser }) => {
-    const buyer = await registeredPerson(server, "Nour");
-    const page = await newPage(browser);
-    await logIn(page, server, buyer);
-
-    await page.goto(`${server.baseUrl}/`);
-    await page.getByTestId("event-card").filter({ hasText: "Nile Tech Summit 2027" }).getByRole("link").click();
-    await page.getByRole("heading", { level: 1, name: "Nile Tech Summit 2027" }).waitFor();
+    const { page } = await signedInPerson(server, browser, "Nour");
+    await openEvent(page, server, "Nile Tech Summit 2027");
 
     // Meanwhile another buyer buys every early-bird seat (150), ten at a time (paying for each, as a
     // buyer may keep only 3 checkouts open at once).

@@ -3,9 +3,16 @@ import { dirname } from "node:path";
 import { formatTimeOfDay } from "@ticketrunners/shared";
 import type { Page } from "playwright-core";
 import { describe, expect } from "vitest";
-import { cspViolations, launchBrowser, newPage, PHONE_VIEWPORT } from "./support/browser";
+import {
+  closeCheckedPage,
+  cspViolations,
+  launchBrowser,
+  newPage,
+  PHONE_VIEWPORT,
+  recordRequests,
+} from "./support/browser";
 import { staffTest as it } from "./support/fixtures";
-import { logIn, textOf } from "./support/flows";
+import { logIn, signedInPerson, textOf } from "./support/flows";
 import {
   bookThroughApi,
   freshPerson,
@@ -37,13 +44,11 @@ async function holderWithTicket(server: RunningServer, firstName: string) {
 }
 
 /** Every check-in the page sends, so a test can count them. */
-function checkinPosts(page: Page): string[] {
-  const sent: string[] = [];
-  page.on("request", (request) => {
-    if (request.method() === "POST" && new URL(request.url()).pathname === "/api/v1/checkin/") sent.push(request.url());
-  });
-  return sent;
-}
+const checkinPosts = (page: Page) =>
+  recordRequests(
+    page,
+    (request) => request.method() === "POST" && new URL(request.url()).pathname === "/api/v1/checkin/",
+  );
 
 /** Logs the staff member in, opens Check-in from the header and chooses the event. */
 async function openCheckIn(page: Page, server: RunningServer, staff: Parameters<typeof logIn>[2], event: string) {
@@ -183,19 +188,15 @@ describe("checking tickets in at the door", () => {
     expect(await textOf(wrong.getByTestId("scan-reason"))).toBe(`This ticket is for ${EVENT}.`);
 
     expect(await overflowsSideways(page)).toBe(false);
-    expect(cspViolations(page)).toEqual([]);
-    await page.context().close();
+    await closeCheckedPage(page);
   });
 
   it("does not exist for a customer: no link in the header, and /check-in is not found", async ({
     server,
     browser,
   }) => {
-    const customer = freshPerson("Hana");
-    const tokens = await registerThroughApi(server, customer);
-    expect(tokens.user.role).toBe("customer");
-    const page = await newPage(browser);
-    await logIn(page, server, customer);
+    const { person: customer, page } = await signedInPerson(server, browser, "Hana");
+    expect(customer.tokens.user.role).toBe("customer");
     await page.getByRole("link", { name: "My tickets", exact: true }).waitFor();
     expect(await page.getByRole("link", { name: "Check-in" }).count()).toBe(0);
     await page.goto(`${server.baseUrl}/check-in`);

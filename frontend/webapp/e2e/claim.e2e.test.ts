@@ -1,66 +1,50 @@
-import type { AuthTokens } from "@ticketrunners/shared";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, newPage } from "./support/browser";
-import { logIn, openMyTickets, signUpHere, textOf } from "./support/flows";
+import type { Page } from "playwright-core";
+import { describe, expect } from "vitest";
+import { newPage } from "./support/browser";
+import { buyerTest as it } from "./support/fixtures";
+import { logIn, openMyTickets, sentTicketCard, signUpHere, textOf } from "./support/flows";
 import { claimLinkIn, waitForMessage } from "./support/inbox";
-import { buyThroughApi, freshPerson, type Person, registerThroughApi } from "./support/people";
-import { type RunningServer, startServer } from "./support/server";
+import { buyThroughApi, freshPerson, type Person, type RegisteredPerson, registerThroughApi } from "./support/people";
+import type { RunningServer } from "./support/server";
 
 // These tests are about what happens to a ticket after someone buys it for another person. The
 // purchases are set up through the public API and the sandbox gateway (the same ticket creation and
 // messages as a checkout paid in the browser); buying in the browser is buy-and-give.e2e.test.ts's subject.
 
-let server: RunningServer;
-let browser: Browser;
-let buyer: Person;
-let buyerTokens: AuthTokens;
-let buyerPage: Page;
-
 const EVENT = "Cairo Jazz Night";
 const CATEGORY = "Regular";
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  buyer = freshPerson("Mona");
-  buyerTokens = await registerThroughApi(server, buyer);
-  buyerPage = await newPage(browser);
-  await logIn(buyerPage, server, buyer);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const give = (recipient: { mobile: string; name?: string; email?: string }) =>
-  buyThroughApi(server, buyerTokens, {
+const give = (
+  server: RunningServer,
+  buyer: RegisteredPerson,
+  recipient: { mobile: string; name?: string; email?: string },
+) =>
+  buyThroughApi(server, buyer.tokens, {
     event: EVENT,
     category: CATEGORY,
     assignees: [{ mobile_number: recipient.mobile, name: recipient.name, email: recipient.email }],
   });
 
-const smsTo = (person: Person, containing: string) =>
+const smsTo = (server: RunningServer, person: Person, containing: string) =>
   waitForMessage(server, `SMS to ${person.mobile.e164} with "${containing}"`, (m) => {
     return m.channel === "sms" && m.to === person.mobile.e164 && m.text.includes(containing);
   });
 
-const emailTo = (address: string) =>
+const emailTo = (server: RunningServer, address: string) =>
   waitForMessage(server, `email to ${address}`, (m) => {
     return m.channel === "email" && m.to === address && m.subject === `Ticket Purchased for You - ${EVENT}`;
   });
 
 /** The ticket the buyer gave to `person`, on the buyer's Sent tab. */
-async function sentTicketFor(person: Person) {
+async function sentTicketFor(buyerPage: Page, server: RunningServer, person: Person) {
   await openMyTickets(buyerPage, server, "sent");
-  const ticket = buyerPage.locator(`[data-testid="sent-ticket"][data-recipient="${person.mobile.e164}"]`);
+  const ticket = sentTicketCard(buyerPage, person.mobile.e164);
   await ticket.waitFor();
   return ticket;
 }
 
 /** Waits until the person's owned tickets include one from the buyer, and returns it. */
-async function giftFromBuyer(page: Page) {
+async function giftFromBuyer(page: Page, buyer: Person) {
   const gift = page.getByTestId("owned-ticket").filter({ hasText: EVENT });
   await gift.waitFor();
   expect(await gift.getByTestId("purchaser-name").textContent()).toBe(`From ${buyer.name}`);
@@ -68,17 +52,21 @@ async function giftFromBuyer(page: Page) {
 }
 
 describe("claiming a ticket someone bought for you", () => {
-  it("tells an existing customer by SMS and email, with a link to My Tickets where the ticket already is", async () => {
+  it("tells an existing customer by SMS and email, with a link to My Tickets where the ticket already is", async ({
+    server,
+    browser,
+    buyer,
+  }) => {
     const customer = freshPerson("Karim");
     await registerThroughApi(server, customer);
-    const { tickets } = await give({ mobile: customer.mobile.international, name: "Karim" });
+    const { tickets } = await give(server, buyer, { mobile: customer.mobile.international, name: "Karim" });
 
-    const sms = await smsTo(customer, "bought you a ticket");
+    const sms = await smsTo(server, customer, "bought you a ticket");
     expect(sms.text).toContain(`${buyer.name} bought you a ticket to ${EVENT}.`);
     expect(sms.text).toContain(`${server.baseUrl}/my-tickets`);
     expect(sms.text).not.toContain("token=");
     // The buyer gave no email: it goes to the address on the customer's own account.
-    const email = await emailTo(customer.email);
+    const email = await emailTo(server, customer.email);
     expect(email.text).toContain(`${server.baseUrl}/my-tickets`);
     expect(email.text).toContain(tickets[0]?.ticket_number);
 
@@ -88,24 +76,29 @@ describe("claiming a ticket someone bought for you", () => {
     await page.waitForURL(`${server.baseUrl}/login?next=/my-tickets`);
     await logIn(page, server, customer, { from: "here" });
     await page.waitForURL(`${server.baseUrl}/my-tickets`);
-    const gift = await giftFromBuyer(page);
+    const gift = await giftFromBuyer(page, buyer);
     expect(await gift.getByTestId("ticket-number").textContent()).toBe(tickets[0]?.ticket_number);
 
     // Opening the link again while signed in goes straight to the ticket.
     await page.goto(link);
-    await giftFromBuyer(page);
+    await giftFromBuyer(page, buyer);
     await page.context().close();
   });
 
-  it("lets someone new claim from the SMS link: number locked, OTP, password, and the ticket is theirs", async () => {
+  it("lets someone new claim from the SMS link: number locked, OTP, password, and the ticket is theirs", async ({
+    server,
+    browser,
+    buyer,
+    buyerPage,
+  }) => {
     const newcomer = freshPerson("Salma");
-    await give({ mobile: newcomer.mobile.local, name: "Salma", email: newcomer.email });
+    await give(server, buyer, { mobile: newcomer.mobile.local, name: "Salma", email: newcomer.email });
 
-    const sms = await smsTo(newcomer, "Claim it:");
+    const sms = await smsTo(server, newcomer, "Claim it:");
     expect(sms.text).toContain(`${buyer.name} bought you a ticket to ${EVENT}.`);
     const link = claimLinkIn(server, sms.text);
     expect(link).toBeDefined();
-    const email = await emailTo(newcomer.email);
+    const email = await emailTo(server, newcomer.email);
     expect(claimLinkIn(server, email.text)).toBe(link);
 
     const page = await newPage(browser);
@@ -125,9 +118,9 @@ describe("claiming a ticket someone bought for you", () => {
     expect(completion.registration_token).toBe(new URL(link as string).searchParams.get("token"));
     expect(completion.signup_token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     await page.waitForURL(`${server.baseUrl}/my-tickets`);
-    await giftFromBuyer(page);
+    await giftFromBuyer(page, buyer);
 
-    const sent = await sentTicketFor(newcomer);
+    const sent = await sentTicketFor(buyerPage, server, newcomer);
     expect(await sent.getByTestId("claim-status").textContent()).toBe("Claimed");
     await sent.locator('[data-testid="sms-status"]', { hasText: "Delivered" }).waitFor();
     await sent.locator('[data-testid="email-status"]', { hasText: "Delivered" }).waitFor();
@@ -148,39 +141,51 @@ describe("claiming a ticket someone bought for you", () => {
     await again.context().close();
   });
 
-  it("gives someone new their waiting ticket when they sign up without the link", async () => {
+  it("gives someone new their waiting ticket when they sign up without the link", async ({
+    server,
+    browser,
+    buyer,
+    buyerPage,
+  }) => {
     const newcomer = freshPerson("Youssef");
-    await give({ mobile: newcomer.mobile.local });
-    await smsTo(newcomer, "Claim it:");
+    await give(server, buyer, { mobile: newcomer.mobile.local });
+    await smsTo(server, newcomer, "Claim it:");
 
     const page = await newPage(browser);
     await page.goto(`${server.baseUrl}/signup`);
     await signUpHere(page, server, newcomer);
     // The new account already holds a ticket, so signup lands on My Tickets.
     await page.waitForURL(`${server.baseUrl}/my-tickets`);
-    await giftFromBuyer(page);
+    await giftFromBuyer(page, buyer);
 
-    const sent = await sentTicketFor(newcomer);
+    const sent = await sentTicketFor(buyerPage, server, newcomer);
     expect(await sent.getByTestId("claim-status").textContent()).toBe("Claimed");
     expect(await sent.getByTestId("email-status").textContent()).toBe("No email address given");
     await page.context().close();
   });
 
-  it("shows a waiting ticket after an OTP login, however the number got its account", async () => {
+  it("shows a waiting ticket after an OTP login, however the number got its account", async ({
+    server,
+    browser,
+    buyer,
+  }) => {
     const recipient = freshPerson("Laila");
-    await give({ mobile: recipient.mobile.local, name: "Laila" });
-    await smsTo(recipient, "Claim it:");
+    await give(server, buyer, { mobile: recipient.mobile.local, name: "Laila" });
+    await smsTo(server, recipient, "Claim it:");
     // The number gets an account some other way (here the signup API, with no link).
     await registerThroughApi(server, recipient);
 
     const page = await newPage(browser);
     await logIn(page, server, recipient, { from: "/my-tickets" });
     await page.waitForURL(`${server.baseUrl}/my-tickets`);
-    await giftFromBuyer(page);
+    await giftFromBuyer(page, buyer);
     await page.context().close();
   });
 
-  it("explains a link that is not valid, and offers to log in or to sign up without it", async () => {
+  it("explains a link that is not valid, and offers to log in or to sign up without it", async ({
+    server,
+    browser,
+  }) => {
     const page = await newPage(browser);
     const madeUp = "Zm9yZ2VkLXRva2VuLXRoYXQtd2FzLW5ldmVyLWlzc3VlZA";
     await page.goto(`${server.baseUrl}/signup?token=${madeUp}`);
@@ -210,12 +215,17 @@ describe("claiming a ticket someone bought for you", () => {
     await arabic.context().close();
   });
 
-  it("lets the buyer resend a claim link: the old one stops working, and a fourth resend in a day is refused", async () => {
+  it("lets the buyer resend a claim link: the old one stops working, and a fourth resend in a day is refused", async ({
+    server,
+    browser,
+    buyer,
+    buyerPage,
+  }) => {
     const recipient = freshPerson("Omar");
-    await give({ mobile: recipient.mobile.local, name: "Omar" });
-    const first = claimLinkIn(server, (await smsTo(recipient, "Claim it:")).text);
+    await give(server, buyer, { mobile: recipient.mobile.local, name: "Omar" });
+    const first = claimLinkIn(server, (await smsTo(server, recipient, "Claim it:")).text);
 
-    const ticket = await sentTicketFor(recipient);
+    const ticket = await sentTicketFor(buyerPage, server, recipient);
     expect(await ticket.getByTestId("claim-status").textContent()).toBe("Waiting to be claimed");
     const resend = ticket.getByRole("button", { name: "Resend link" });
     await resend.click();

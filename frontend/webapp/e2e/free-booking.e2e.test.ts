@@ -1,10 +1,10 @@
 import type { Page } from "playwright-core";
 import { describe, expect } from "vitest";
-import { cspViolations, newPage } from "./support/browser";
+import { closeCheckedPage, recordRequests } from "./support/browser";
 import { e2eTest as it } from "./support/fixtures";
-import { isInLtrElement, logIn, openMyTickets, textInScreenOrder, textOf } from "./support/flows";
+import { isInLtrElement, openMyTickets, remaining, signedInPerson, textInScreenOrder, textOf } from "./support/flows";
 import { waitForMessage } from "./support/inbox";
-import { bookThroughApi, freshPerson, registeredPerson } from "./support/people";
+import { bookThroughApi, freshPerson } from "./support/people";
 
 // Free tickets are booked, not paid for: `tickets/book` issues them at once, with no gateway page.
 // The demo data's free event has one category, priced 0.
@@ -13,30 +13,17 @@ const EVENT = "Community Open Day";
 const CATEGORY = "Free entry";
 
 /** Every request the page sends to start a checkout, so a test can say none was sent. */
-function checkoutRequests(page: Page): string[] {
-  const seen: string[] = [];
-  page.on("request", (request) => {
-    if (request.url().includes("/payments/process/")) seen.push(request.url());
-  });
-  return seen;
-}
-
-/** The number in a category's "N left" (in either language). */
-async function remaining(page: Page, category: string): Promise<number> {
-  const text = await textOf(page.getByTestId("category").filter({ hasText: category }).locator(".category-remaining"));
-  return Number(text.replace(/\D/g, ""));
-}
+const checkoutRequests = (page: Page) =>
+  recordRequests(page, (request) => request.url().includes("/payments/process/"));
 
 describe("booking free tickets", () => {
   it("shows مجانًا for a free event in Arabic, books a ticket kept and one given at once, and both appear in My tickets", async ({
     server,
     browser,
   }) => {
-    const buyer = await registeredPerson(server, "Mona");
     const friend = freshPerson("Salma");
-    const page = await newPage(browser);
+    const { page } = await signedInPerson(server, browser, "Mona");
     const checkouts = checkoutRequests(page);
-    await logIn(page, server, buyer);
     await page.getByRole("button", { name: "العربية" }).click();
     await page.locator('html[dir="rtl"]').waitFor({ state: "attached" });
 
@@ -108,20 +95,17 @@ describe("booking free tickets", () => {
     expect(await isInLtrElement(inSentence)).toBe(true);
     expect(await textInScreenOrder(inSentence)).toBe(onScreen);
 
-    expect(cspViolations(page)).toEqual([]);
-    await page.context().close();
+    await closeCheckedPage(page);
   });
 
   it("refuses a fifth free ticket for one event, saying which limit was reached", async ({ server, browser }) => {
-    const buyer = await registeredPerson(server, "Karim");
+    const { person: buyer, page } = await signedInPerson(server, browser, "Karim");
     await bookThroughApi(server, buyer.tokens, {
       event: EVENT,
       category: CATEGORY,
       assignees: [null, null, null, null],
     });
 
-    const page = await newPage(browser);
-    await logIn(page, server, buyer);
     await page.goto(`${server.baseUrl}/`);
     const card = page.getByTestId("event-card").filter({ hasText: EVENT });
     expect(await textOf(card.getByTestId("event-price"))).toBe("Free");

@@ -1,36 +1,20 @@
-import type { Page } from "playwright-core";
 import { describe, expect } from "vitest";
-import { cspViolations, newPage } from "./support/browser";
+import { closeCheckedPage } from "./support/browser";
 import { e2eTest as it } from "./support/fixtures";
-import { fillBooking, logIn, textOf } from "./support/flows";
-import { openCheckoutThroughApi, registeredPerson } from "./support/people";
-import type { RunningServer } from "./support/server";
+import { fillBooking, openEvent, remaining, signedInPerson, textOf } from "./support/flows";
+import { openCheckoutThroughApi } from "./support/people";
 
 // A checkout holds its seats until it is paid, declined or expires; the buyer may also cancel it, and
 // may have at most 3 open at once.
 
 const EVENT = "Cairo Jazz Night";
 
-/** The number in a category's "N left" on the open event page. */
-async function remaining(page: Page, category: string): Promise<number> {
-  const text = await textOf(page.getByTestId("category").filter({ hasText: category }).locator(".category-remaining"));
-  return Number(text.replace(/\D/g, ""));
-}
-
-async function openEvent(page: Page, server: RunningServer, name: string) {
-  await page.goto(`${server.baseUrl}/`);
-  await page.getByTestId("event-card").filter({ hasText: name }).getByRole("link").click();
-  await page.getByRole("heading", { level: 1, name }).waitFor();
-}
-
 describe("open checkouts", () => {
   it("cancels a checkout from the return page: it says cancelled, and the seats are back on the event page", async ({
     server,
     browser,
   }) => {
-    const buyer = await registeredPerson(server, "Mona");
-    const page = await newPage(browser);
-    await logIn(page, server, buyer);
+    const { page } = await signedInPerson(server, browser, "Mona");
     await openEvent(page, server, EVENT);
     const before = await remaining(page, "VIP");
 
@@ -74,15 +58,14 @@ describe("open checkouts", () => {
     // The gateway's page agrees: there is nothing to pay any more.
     await page.goto(checkoutUrl);
     await page.getByText("This payment is cancelled.").waitFor();
-    expect(cspViolations(page)).toEqual([]);
-    await page.context().close();
+    await closeCheckedPage(page);
   });
 
   it("refuses a fourth open checkout, lists the three with Cancel, and books once one is cancelled", async ({
     server,
     browser,
   }) => {
-    const buyer = await registeredPerson(server, "Karim");
+    const { person: buyer, page } = await signedInPerson(server, browser, "Karim");
     const held = [];
     for (const [event, category] of [
       [EVENT, "Regular"],
@@ -91,9 +74,6 @@ describe("open checkouts", () => {
     ] as const) {
       held.push(await openCheckoutThroughApi(server, buyer.tokens, { event, category, assignees: [null] }));
     }
-
-    const page = await newPage(browser);
-    await logIn(page, server, buyer);
     await openEvent(page, server, EVENT);
     const open = page.getByTestId("open-checkouts");
     await open.getByRole("heading", { name: "You have 3 checkouts waiting for payment" }).waitFor();

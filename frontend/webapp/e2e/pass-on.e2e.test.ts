@@ -1,40 +1,22 @@
 import { maskMobileNumber } from "@ticketrunners/shared";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cspViolations, launchBrowser, newPage } from "./support/browser";
+import type { Page } from "playwright-core";
+import { describe, expect } from "vitest";
+import { closeCheckedPage, newPage, recordRequests } from "./support/browser";
+import { e2eTest as it } from "./support/fixtures";
 import { isInLtrElement, logIn, openMyTickets, sentTicketCard, textInScreenOrder, textOf } from "./support/flows";
 import { claimLinkIn, waitForMessage } from "./support/inbox";
-import { buyThroughApi, freshPerson, messageIds, type Person, registerThroughApi } from "./support/people";
-import { type RunningServer, startServer } from "./support/server";
+import { buyThroughApi, freshPerson, messageIds, type Person, registeredPerson } from "./support/people";
 
 // Passing on a ticket one holds ("Send to someone"), in Arabic: the code texted to the holder's own
 // number, then the ticket is the recipient's (an account) or waits for them (a new number). The holder
 // got the tickets as a gift at purchase, set up through the public API and the sandbox gateway.
 
-let server: RunningServer;
-let browser: Browser;
-
 const EVENT = "Cairo Jazz Night";
 const CATEGORY = "Regular";
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 /** Every request the page sends for a transfer code, so a test can say when none was sent. */
-function codeRequests(page: Page): string[] {
-  const seen: string[] = [];
-  page.on("request", (request) => {
-    if (request.url().endsWith("/users/tickets/transfer-code/")) seen.push(request.url());
-  });
-  return seen;
-}
+const codeRequests = (page: Page) =>
+  recordRequests(page, (request) => request.url().endsWith("/users/tickets/transfer-code/"));
 
 /** Opens "Send to someone" on the first owned ticket and fills in whom it goes to, in Arabic. */
 async function sendFirstTicketTo(page: Page, recipient: Person, name: string) {
@@ -51,16 +33,16 @@ async function sendFirstTicketTo(page: Page, recipient: Person, name: string) {
 }
 
 describe("passing a ticket on", () => {
-  it("sends a ticket with the code texted to the holder, in Arabic; the new holder sees it, and its page shows the history with masked numbers", async () => {
-    const buyer = freshPerson("Mona");
-    const buyerTokens = await registerThroughApi(server, buyer);
-    const owner = freshPerson("Nour");
-    await registerThroughApi(server, owner);
-    const hala = freshPerson("Hala");
-    await registerThroughApi(server, hala);
+  it("sends a ticket with the code texted to the holder, in Arabic; the new holder sees it, and its page shows the history with masked numbers", async ({
+    server,
+    browser,
+  }) => {
+    const buyer = await registeredPerson(server, "Mona");
+    const owner = await registeredPerson(server, "Nour");
+    const hala = await registeredPerson(server, "Hala");
     const newcomer = freshPerson("Youssef");
     // Nour has an account, so both tickets are hers at once.
-    await buyThroughApi(server, buyerTokens, {
+    await buyThroughApi(server, buyer.tokens, {
       event: EVENT,
       category: CATEGORY,
       assignees: [
@@ -187,7 +169,6 @@ describe("passing a ticket on", () => {
     const own = given.getByTestId("history-to");
     expect((await textInScreenOrder(own)).replace(/\s/g, "")).toBe(owner.mobile.e164);
 
-    expect(cspViolations(page)).toEqual([]);
-    await page.context().close();
+    await closeCheckedPage(page);
   });
 });

@@ -1,48 +1,22 @@
-import { type AuthTokens, maskMobileNumber } from "@ticketrunners/shared";
+import { maskMobileNumber } from "@ticketrunners/shared";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cspViolations, launchBrowser, newPage } from "./support/browser";
-import { logIn, openMyTickets, sentTicketCard, signUpHere, textOf } from "./support/flows";
+import { describe, expect } from "vitest";
+import { cspViolations, newPage, recordRequests } from "./support/browser";
+import { buyerTest as it } from "./support/fixtures";
+import { openMyTickets, sentTicketCard, signUpHere, textOf } from "./support/flows";
 import { claimLinkIn, waitForMessage } from "./support/inbox";
-import { buyThroughApi, freshPerson, type Person, registerThroughApi } from "./support/people";
-import { type RunningServer, startServer } from "./support/server";
+import { buyThroughApi, freshPerson, type Person, type RegisteredPerson } from "./support/people";
+import type { RunningServer } from "./support/server";
 
 // What a buyer can still do with a gift nobody has claimed yet, on the Sent tab: send it to the right
 // number after typing a wrong one, or take it back. The gifts are bought through the public API and the
 // sandbox gateway; buying in the browser is buy-and-give.e2e.test.ts's subject.
 
-let server: RunningServer;
-let browser: Browser;
-let buyer: Person;
-let buyerTokens: AuthTokens;
-let buyerPage: Page;
-
 const EVENT = "Cairo Jazz Night";
 const CATEGORY = "Regular";
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  buyer = freshPerson("Mona");
-  buyerTokens = await registerThroughApi(server, buyer);
-  buyerPage = await newPage(browser);
-  await logIn(buyerPage, server, buyer);
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-const give = (recipient: Person, name: string) =>
-  buyThroughApi(server, buyerTokens, {
-    event: EVENT,
-    category: CATEGORY,
-    assignees: [{ mobile_number: recipient.mobile.local, name }],
-  });
-
 /** The claim link texted to `person` that is not one of `seen`. */
-async function claimLinkTo(person: Person, seen: readonly string[] = []): Promise<string> {
+async function claimLinkTo(server: RunningServer, person: Person, seen: readonly string[] = []): Promise<string> {
   const sms = await waitForMessage(server, `a claim SMS to ${person.mobile.e164}`, (m) => {
     if (m.channel !== "sms" || m.to !== person.mobile.e164) return false;
     const link = claimLinkIn(server, m.text);
@@ -51,11 +25,11 @@ async function claimLinkTo(person: Person, seen: readonly string[] = []): Promis
   return claimLinkIn(server, sms.text) as string;
 }
 
-const smsCountTo = async (person: Person) =>
+const smsCountTo = async (server: RunningServer, person: Person) =>
   (await server.outbox()).filter((m) => m.channel === "sms" && m.to === person.mobile.e164).length;
 
 /** Opens a claim link in a fresh browser and expects it to explain that it cannot be used any more. */
-async function expectSpentLink(link: string) {
+async function expectSpentLink(browser: Browser, server: RunningServer, link: string) {
   const page = await newPage(browser);
   await page.goto(link);
   const problem = page.getByTestId("claim-link-problem");
@@ -75,17 +49,39 @@ async function expectSpentLink(link: string) {
   await page.context().close();
 }
 
+/**
+ * The buyer gives `recipient` one ticket under `name`: the ticket's number, the claim link texted to the
+ * recipient, and the gift's card on the buyer's Sent tab.
+ */
+async function pendingGift(
+  server: RunningServer,
+  buyer: RegisteredPerson,
+  buyerPage: Page,
+  recipient: Person,
+  name: string,
+) {
+  const { tickets } = await buyThroughApi(server, buyer.tokens, {
+    event: EVENT,
+    category: CATEGORY,
+    assignees: [{ mobile_number: recipient.mobile.local, name }],
+  });
+  const link = await claimLinkTo(server, recipient);
+  await openMyTickets(buyerPage, server, "sent");
+  const card = sentTicketCard(buyerPage, recipient.mobile.e164);
+  await card.waitFor();
+  return { ticketNumber: tickets[0]?.ticket_number, link, card };
+}
+
 describe("the Sent tab", () => {
-  it("changes a mistyped number: the old link stops working, the right person is texted and claims it", async () => {
+  it("changes a mistyped number: the old link stops working, the right person is texted and claims it", async ({
+    server,
+    browser,
+    buyer,
+    buyerPage,
+  }) => {
     const wrong = freshPerson("Wrong");
     const salma = freshPerson("Salma");
-    const { tickets } = await give(wrong, "Salma");
-    const ticketNumber = tickets[0]?.ticket_number;
-    const oldLink = await claimLinkTo(wrong);
-
-    await openMyTickets(buyerPage, server, "sent");
-    const card = sentTicketCard(buyerPage, wrong.mobile.e164);
-    await card.waitFor();
+    const { ticketNumber, link: oldLink, card } = await pendingGift(server, buyer, buyerPage, wrong, "Salma");
     expect(await card.getAttribute("data-ticket-number")).toBe(ticketNumber);
     expect(await textOf(card.getByTestId("given-as"))).toBe("Bought for them");
     expect(await textOf(card.getByTestId("given-at"))).toMatch(/^Given on /);
@@ -116,10 +112,10 @@ describe("the Sent tab", () => {
     expect(await textOf(moved.getByTestId("claim-status"))).toBe("Waiting to be claimed");
 
     // The right number gets its own text; nothing more goes to the wrong one, whose link is dead.
-    const newLink = await claimLinkTo(salma);
+    const newLink = await claimLinkTo(server, salma);
     expect(newLink).not.toBe(oldLink);
-    expect(await smsCountTo(wrong)).toBe(1);
-    await expectSpentLink(oldLink);
+    expect(await smsCountTo(server, wrong)).toBe(1);
+    await expectSpentLink(browser, server, oldLink);
 
     const page = await newPage(browser);
     await page.goto(newLink);
@@ -149,19 +145,15 @@ describe("the Sent tab", () => {
     expect(cspViolations(buyerPage)).toEqual([]);
   });
 
-  it("cancels a pending gift only once the buyer confirms, and the ticket is back in My tickets", async () => {
+  it("cancels a pending gift only once the buyer confirms, and the ticket is back in My tickets", async ({
+    server,
+    browser,
+    buyer,
+    buyerPage,
+  }) => {
     const omar = freshPerson("Omar");
-    const { tickets } = await give(omar, "Omar");
-    const ticketNumber = tickets[0]?.ticket_number;
-    const link = await claimLinkTo(omar);
-
-    await openMyTickets(buyerPage, server, "sent");
-    const card = sentTicketCard(buyerPage, omar.mobile.e164);
-    await card.waitFor();
-    const cancels: string[] = [];
-    buyerPage.on("request", (r) => {
-      if (r.url().includes("/cancel-gift/")) cancels.push(r.url());
-    });
+    const { ticketNumber, link, card } = await pendingGift(server, buyer, buyerPage, omar, "Omar");
+    const cancels = recordRequests(buyerPage, (r) => r.url().includes("/cancel-gift/"));
 
     // Asking first: "Keep the gift" (which has the focus) changes nothing.
     await card.getByRole("button", { name: "Cancel gift" }).click();
@@ -194,6 +186,6 @@ describe("the Sent tab", () => {
     await back.getByRole("button", { name: "Send to someone" }).waitFor();
 
     // Omar's link stopped working with the gift.
-    await expectSpentLink(link);
+    await expectSpentLink(browser, server, link);
   });
 });

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect } from "vitest";
 import { uniqueMobile } from "../../../backend/src/test-support/phone-numbers";
-import { cspViolations, newPage as newBrowserPage } from "./support/browser";
+import { closeCheckedPage, newPage as newBrowserPage } from "./support/browser";
 import { e2eTest as it } from "./support/fixtures";
 import { freshPerson, messageIds } from "./support/people";
 
@@ -95,8 +95,7 @@ describe("signing up and logging in through the webapp", () => {
     expect(await page.getAttribute("html", "dir")).toBe("rtl");
     await headerName(page).filter({ hasText: name }).waitFor();
     expect(await storedByPage(page)).not.toContain(signup_token);
-    expect(cspViolations(page)).toEqual([]);
-    await page.context().close();
+    await closeCheckedPage(page);
   }, 120_000);
 
   it("sends a person whose verification lapsed back to the code step to ask for a new code, then signs them up", async ({

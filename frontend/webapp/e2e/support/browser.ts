@@ -1,4 +1,5 @@
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, chromium, type Page, type Request } from "playwright-core";
+import { expect } from "vitest";
 
 /**
  * A headless Chromium. With `fakeCamera` (a Y4M file, see `y4m.ts`) its camera plays that file and every
@@ -57,5 +58,20 @@ export async function newPage(
   return page;
 }
 
+/** The URL of every request the page sends from now on that `matches`, so a test can count them. */
+export function recordRequests(page: Page, matches: (request: Request) => boolean): string[] {
+  const seen: string[] = [];
+  page.on("request", (request) => {
+    if (matches(request)) seen.push(request.url());
+  });
+  return seen;
+}
+
 /** What the Content-Security-Policy refused on a page opened with `newPage`, so far. */
 export const cspViolations = (page: Page): readonly string[] => violations.get(page) ?? [];
+
+/** A test's last look at a page opened with `newPage`: the Content-Security-Policy refused nothing on it. Then it is closed. */
+export async function closeCheckedPage(page: Page): Promise<void> {
+  expect(cspViolations(page)).toEqual([]);
+  await page.context().close();
+}

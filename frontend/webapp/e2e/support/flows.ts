@@ -1,5 +1,6 @@
-import type { Locator, Page } from "playwright-core";
-import { messageIds, type Person } from "./people";
+import type { Browser, Locator, Page } from "playwright-core";
+import { newPage } from "./browser";
+import { messageIds, type Person, registeredPerson } from "./people";
 import type { RunningServer } from "./server";
 
 /** What a person does in the browser, step by step, as they would. */
@@ -17,6 +18,22 @@ export async function logIn(page: Page, server: RunningServer, person: Person, o
   await page.fill('input[name="otp_code"]', code);
   await page.getByRole("button", { name: "Verify" }).click();
   await headerName(page).filter({ hasText: person.name }).waitFor();
+}
+
+/**
+ * Someone new with an account (made through the API), logged in on a page of their own: `newPage`'s
+ * locale and viewport unless given. For the people a test watches in the browser from the start.
+ */
+export async function signedInPerson(
+  server: RunningServer,
+  browser: Browser,
+  firstName: string,
+  options: { locale?: string; viewport?: { width: number; height: number } } = {},
+) {
+  const person = await registeredPerson(server, firstName);
+  const page = await newPage(browser, options.locale, options.viewport);
+  await logIn(page, server, person);
+  return { person, page };
 }
 
 /**
@@ -61,6 +78,19 @@ export async function fillBooking(page: Page, purchase: Purchase) {
     if (ticket.name) await row.getByLabel("Their name").fill(ticket.name);
     if (ticket.email) await row.getByLabel("Their email").fill(ticket.email);
   }
+}
+
+/** An event's page, opened from the list on the home page. */
+export async function openEvent(page: Page, server: RunningServer, name: string) {
+  await page.goto(`${server.baseUrl}/`);
+  await page.getByTestId("event-card").filter({ hasText: name }).getByRole("link").click();
+  await page.getByRole("heading", { level: 1, name }).waitFor();
+}
+
+/** The number in a category's "N left" on the open event page (in either language). */
+export async function remaining(page: Page, category: string): Promise<number> {
+  const text = await textOf(page.getByTestId("category").filter({ hasText: category }).locator(".category-remaining"));
+  return Number(text.replace(/\D/g, ""));
 }
 
 /** My Tickets, on the given tab. */

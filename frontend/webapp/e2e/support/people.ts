@@ -166,8 +166,10 @@ export async function buyThroughApi(
   return { transaction_id: checkout.transaction_id, tickets };
 }
 
+export type RegisteredPerson = Person & { tokens: AuthTokens };
+
 /** Someone new who already has an account, made through the API: for the people a test is not about. */
-export async function registeredPerson(server: RunningServer, firstName: string) {
+export async function registeredPerson(server: RunningServer, firstName: string): Promise<RegisteredPerson> {
   const person = freshPerson(firstName);
   return { ...person, tokens: await registerThroughApi(server, person) };
 }
