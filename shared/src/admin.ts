@@ -1,7 +1,9 @@
 import { z } from "zod";
+import { eventViewSchema, ticketCategoryViewSchema } from "./events";
 import { MAX_TRANSFER_CUTOFF_MINUTES } from "./limits";
 import { ROLES } from "./roles";
-import { categoryViewFields, listOf } from "./schema-parts";
+import { listOf } from "./schema-parts";
+import { userSchema } from "./sessions";
 import { typeError } from "./validation";
 
 // The operator console's API (/api/v1/admin/…): events and their categories, sales, attendees,
@@ -99,24 +101,15 @@ const seatCounts = {
   remaining: z.int(),
 };
 
-export const adminCategorySchema = z
-  .object({
-    id: z.guid(),
-    event_id: z.guid(),
-    ...categoryViewFields,
-    ...seatCounts,
-  })
+/** The public view of a category, with the seats the console counts. */
+export const adminCategorySchema = ticketCategoryViewSchema
+  .extend({ event_id: z.guid(), ...seatCounts })
   .meta({ id: "AdminCategory" });
 export type AdminCategory = z.infer<typeof adminCategorySchema>;
 
-export const adminEventSchema = z
-  .object({
-    id: z.guid(),
-    name: z.string(),
-    venue: z.string(),
-    description: z.string(),
-    starts_at: z.iso.datetime(),
-    timezone: z.string(),
+/** The public view of an event, with what only the console sees. */
+export const adminEventSchema = eventViewSchema
+  .extend({
     status: z.enum(EVENT_STATUSES),
     transfers_allowed: z.boolean(),
     transfer_cutoff_minutes: z.int(),
@@ -154,12 +147,10 @@ export const adminRoleRequestSchema = z.object({
   role: z.enum(ROLES, { error: typeError("role_invalid") }),
 });
 
-export const adminCustomerSchema = z
-  .object({
-    id: z.guid(),
-    name: z.string(),
-    mobile_number: z.string(),
-    email: z.string().nullable(),
+/** A user's account as the console sees it: the role is always stored, and a customer may be banned. */
+export const adminCustomerSchema = userSchema
+  .pick({ id: true, name: true, mobile_number: true, email: true })
+  .extend({
     role: z.enum(ROLES),
     status: z.enum(CUSTOMER_STATUSES),
     created_at: z.iso.datetime(),
@@ -210,12 +201,5 @@ export const adminAttendeesResponseSchema = z
   .describe("A page of an event's attendees (by category, then ticket number), and how many match in all.");
 export type AdminAttendeesResponse = z.infer<typeof adminAttendeesResponseSchema>;
 
-/** The attendees CSV's columns, in order. */
-export const ATTENDEES_CSV_HEADER = [
-  "ticket_number",
-  "category",
-  "holder_name",
-  "holder_mobile",
-  "state",
-  "checked_in_at",
-] as const;
+/** The attendees CSV's columns, in order: an attendee's fields but its id. */
+export const ATTENDEES_CSV_HEADER = adminAttendeeSchema.keyof().exclude(["ticket_id"]).options;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { openCheckoutViewSchema } from "./payments";
 import { validationKeySchema } from "./validation";
 
 /**
@@ -95,15 +96,7 @@ export const validationIssueSchema = z.object({
 export type ValidationIssue = z.infer<typeof validationIssueSchema>;
 
 /** `details` of a 409 TOO_MANY_OPEN_CHECKOUTS: the checkouts to pay for or cancel first. */
-export const openCheckoutSummarySchema = z.object({
-  transaction_id: z.guid(),
-  event_id: z.guid(),
-  event_name: z.string(),
-  amount_minor: z.int(),
-  currency: z.string(),
-  expires_at: z.iso.datetime().nullable(),
-  checkout_url: z.string().nullable(),
-});
+export const openCheckoutSummarySchema = openCheckoutViewSchema.omit({ status: true, ticket_count: true });
 export type OpenCheckoutSummary = z.infer<typeof openCheckoutSummarySchema>;
 
 export const errorResponseSchema = z

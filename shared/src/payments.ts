@@ -40,17 +40,12 @@ export const paymentStatusViewSchema = z
 export type PaymentStatusView = z.infer<typeof paymentStatusViewSchema>;
 
 /** One of the caller's checkouts still waiting for payment, holding its seats. */
-export const openCheckoutViewSchema = z.object({
-  transaction_id: z.guid(),
+export const openCheckoutViewSchema = paymentStatusViewSchema.extend({
   /** Always `pending`: only unpaid checkouts are listed. */
   status: paymentStatusSchema,
-  amount_minor: z.int(),
-  currency: z.string(),
-  event_id: z.guid(),
   event_name: z.string(),
   /** Tickets the checkout is for (none is issued before the payment). */
   ticket_count: z.int(),
-  expires_at: z.iso.datetime().nullable(),
   /** The gateway's page where the buyer can still pay; null when its gateway is no longer configured. */
   checkout_url: z.string().nullable(),
 });

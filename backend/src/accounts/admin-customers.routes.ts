@@ -2,14 +2,12 @@ import { adminCustomerSchema, adminCustomersResponseSchema, adminRoleRequestSche
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Deps } from "../deps";
-import { answers, idParams, signedIn } from "../shared/route-schema";
+import { adminActionRoutes, adminOnly, answers, idParams } from "../shared/route-schema";
 import { banCustomer, searchCustomers, setCustomerRole, unbanCustomer } from "./admin-customers";
 
 /** The operator console's customers: search, ban and unban, roles. Admins only. */
 export const adminCustomersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
-  const schema = signedIn("admin: customers");
-  // onRequest: a non-admin is refused (403) before their request body is even read.
-  const onRequest = app.requireAdmin;
+  const { schema, onRequest } = adminOnly(app, "admin: customers");
   const customer = answers({ 200: adminCustomerSchema });
 
   app.get(
@@ -30,17 +28,10 @@ export const adminCustomersRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async
     async (request) => searchCustomers(deps, request.query),
   );
 
-  app.post(
-    "/admin/customers/:id/ban/",
-    { schema: { ...schema, params: idParams, response: customer }, onRequest },
-    async (request) => banCustomer(deps, request.customer, request.params.id),
-  );
-
-  app.post(
-    "/admin/customers/:id/unban/",
-    { schema: { ...schema, params: idParams, response: customer }, onRequest },
-    async (request) => unbanCustomer(deps, request.customer, request.params.id),
-  );
+  adminActionRoutes(app, "/admin/customers", schema, customer, {
+    ban: (actor, id) => banCustomer(deps, actor, id),
+    unban: (actor, id) => unbanCustomer(deps, actor, id),
+  });
 
   app.post(
     "/admin/customers/:id/role/",

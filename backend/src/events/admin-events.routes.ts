@@ -13,7 +13,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Deps } from "../deps";
 import { errorResponses } from "../shared/error-handler";
-import { answers, idParams, signedIn } from "../shared/route-schema";
+import { adminActionRoutes, adminOnly, answers, idParams } from "../shared/route-schema";
 import {
   createAdminEvent,
   createCategory,
@@ -28,9 +28,7 @@ import { attendeesCsv, eventSales, listAttendees } from "./event-sales";
 
 /** The operator console's events: drafts and published ones, their categories, sales and attendees. Admins only. */
 export const adminEventsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
-  const schema = signedIn("admin: events");
-  // onRequest: a non-admin is refused (403) before their request body is even read.
-  const onRequest = app.requireAdmin;
+  const { schema, onRequest } = adminOnly(app, "admin: events");
   const event = answers({ 200: adminEventSchema });
 
   app.get(
@@ -60,17 +58,10 @@ export const adminEventsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (a
     async (request) => updateAdminEvent(deps, request.customer, request.params.id, request.body),
   );
 
-  app.post(
-    "/admin/events/:id/publish/",
-    { schema: { ...schema, params: idParams, response: event }, onRequest },
-    async (request) => publishAdminEvent(deps, request.customer, request.params.id),
-  );
-
-  app.post(
-    "/admin/events/:id/unpublish/",
-    { schema: { ...schema, params: idParams, response: event }, onRequest },
-    async (request) => unpublishAdminEvent(deps, request.customer, request.params.id),
-  );
+  adminActionRoutes(app, "/admin/events", schema, event, {
+    publish: (actor, id) => publishAdminEvent(deps, actor, id),
+    unpublish: (actor, id) => unpublishAdminEvent(deps, actor, id),
+  });
 
   app.post(
     "/admin/events/:id/categories/",

@@ -155,7 +155,7 @@ export async function listAttendees(
 export async function attendeesCsv(deps: Pick<Deps, "db">, eventId: string): Promise<string> {
   await eventOf(deps, eventId);
   const lines = (await attendeeRows(deps, eventId)).map((a) =>
-    [a.ticket_number, a.category, a.holder_name, a.holder_mobile, a.state, a.checked_in_at].map(csvCell).join(","),
+    ATTENDEES_CSV_HEADER.map((column) => csvCell(a[column])).join(","),
   );
   return `${[ATTENDEES_CSV_HEADER.join(","), ...lines].join("\r\n")}\r\n`;
 }

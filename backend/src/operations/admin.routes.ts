@@ -13,7 +13,7 @@ import type { Deps } from "../deps";
 import { listNotifications, retryDeadNotification } from "../notifications/ledger";
 import { listPayments } from "../payments/list-payments";
 import { listAudit } from "../shared/audit";
-import { answers, idParams, signedIn } from "../shared/route-schema";
+import { adminOnly, answers, idParams } from "../shared/route-schema";
 
 const page = {
   limit: z.coerce.number().int().min(1).max(500).default(100),
@@ -22,9 +22,7 @@ const page = {
 
 /** The operator API: the outbox ledger, payments and the audit log. Admins only (customers.role = 'admin'). */
 export const adminRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
-  const schema = signedIn("operations");
-  // onRequest: a non-admin is refused (403) before their request body is even read.
-  const onRequest = app.requireAdmin;
+  const { schema, onRequest } = adminOnly(app, "operations");
 
   app.get(
     "/admin/notifications/",

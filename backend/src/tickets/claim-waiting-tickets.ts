@@ -85,22 +85,15 @@ async function tellSenders(
         gifts.map((g) => g.senderId),
       ),
     );
+  // One look-up for both: a ticket's category names it in the email, and the category's event heads it.
   const categories = await tx
-    .select({ id: ticketCategories.id, name: ticketCategories.name })
+    .select({ id: ticketCategories.id, name: ticketCategories.name, event: events })
     .from(ticketCategories)
+    .innerJoin(events, eq(events.id, ticketCategories.eventId))
     .where(
       inArray(
         ticketCategories.id,
         claimed.map((t) => t.categoryId),
-      ),
-    );
-  const eventRows = await tx
-    .select()
-    .from(events)
-    .where(
-      inArray(
-        events.id,
-        claimed.map((t) => t.eventId),
       ),
     );
   const ticketById = new Map(claimed.map((t) => [t.id, t]));
@@ -109,7 +102,7 @@ async function tellSenders(
   for (const [giftKey, group] of byKey) {
     const sender = senders.find((s) => s.id === group[0]?.senderId);
     const first = ticketById.get(group[0]?.ticketId ?? "");
-    const event = eventRows.find((e) => e.id === first?.eventId);
+    const event = categories.find((c) => c.id === first?.categoryId)?.event;
     if (!sender?.email || !event) continue;
     await queueGiftClaimedEmail(deps, tx, {
       sender: { id: sender.id, email: sender.email, locale: sender.locale },
