@@ -10,6 +10,25 @@ export interface Column {
   hidden?: boolean;
 }
 
+/**
+ * A column of a table declared once with its row: the header, and how a row fills the cell under it,
+ * so a table's header and its cells cannot drift apart. `Cells` is what a row hands its cells.
+ */
+export interface TableColumn<Cells> extends Column {
+  /** The cell's class, such as one that styles a column of buttons. */
+  className?: string;
+  cell: (cells: Cells) => ReactNode;
+}
+
+/** A row's cells, one per column in the columns' order; the `<tr>` around them is the row's own. */
+export function TableCells<Cells>({ columns, cells }: { columns: readonly TableColumn<Cells>[]; cells: Cells }) {
+  return columns.map(({ label, className, cell }) => (
+    <td key={label} className={className}>
+      {cell(cells)}
+    </td>
+  ));
+}
+
 /** A table's header row. */
 export function TableHead({ columns }: { columns: readonly Column[] }) {
   return (

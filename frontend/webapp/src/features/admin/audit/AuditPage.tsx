@@ -1,4 +1,5 @@
-import type { AdminAuditEntry } from "@ticketrunners/shared";
+import type { AdminAuditEntry, Locale } from "@ticketrunners/shared";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { EmptyState } from "../../../components/EmptyState";
@@ -6,7 +7,7 @@ import { LtrText } from "../../../components/LtrText";
 import { formatMoment } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useLocale } from "../../../lib/use-locale";
-import { AdminList } from "../AdminTable";
+import { AdminList, TableCells, type TableColumn } from "../AdminTable";
 import { Pager } from "../Pager";
 import { useCursorPages } from "../use-cursor-pages";
 import { auditActionKey, changedFields, compactJson, isAuditAction } from "./audit-words";
@@ -29,12 +30,7 @@ export function AuditPage() {
         rows={rows}
         empty={<EmptyState title={t("admin.audit.empty")} />}
         testId="audit"
-        columns={[
-          { label: t("admin.audit.when") },
-          { label: t("admin.audit.who") },
-          { label: t("admin.audit.what") },
-          { label: t("admin.audit.change") },
-        ]}
+        columns={auditColumns(t)}
         row={(entry) => <AuditRow key={`${entry.at}|${entry.action}|${entry.target_id}`} entry={entry} />}
         pager={<Pager {...pages.pager(nextBefore)} busy={audit.isFetching} />}
       />
@@ -42,21 +38,25 @@ export function AuditPage() {
   );
 }
 
-function AuditRow({ entry }: { entry: AdminAuditEntry }) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const shown = entry.action.endsWith(".updated") ? changedFields(entry.before, entry.after) : entry;
-  const before = compactJson(shown.before);
-  const after = compactJson(shown.after);
-  return (
-    <tr data-testid="audit-row" data-action={entry.action} data-target={entry.target_id}>
-      <td>
-        <time dateTime={entry.at}>{formatMoment(entry.at, locale)}</time>
-      </td>
-      <td>
-        <bdi>{entry.actor_name}</bdi>
-      </td>
-      <td>
+interface AuditCells {
+  entry: AdminAuditEntry;
+  locale: Locale;
+  /** The fields shown before and after the change, compacted; undefined where there is no side. */
+  before: string | undefined;
+  after: string | undefined;
+}
+
+/** The audit table: when, who, what was changed, and the change itself. */
+const auditColumns = (t: TFunction): TableColumn<AuditCells>[] => [
+  {
+    label: t("admin.audit.when"),
+    cell: ({ entry, locale }) => <time dateTime={entry.at}>{formatMoment(entry.at, locale)}</time>,
+  },
+  { label: t("admin.audit.who"), cell: ({ entry }) => <bdi>{entry.actor_name}</bdi> },
+  {
+    label: t("admin.audit.what"),
+    cell: ({ entry }) => (
+      <>
         {isAuditAction(entry.action) ? t(auditActionKey(entry.action)) : <code dir="ltr">{entry.action}</code>}
         <span className="admin-subline">
           {t(`admin.audit.target_${entry.target_type}`)}{" "}
@@ -68,8 +68,14 @@ function AuditRow({ entry }: { entry: AdminAuditEntry }) {
             <LtrText title={entry.target_id}>{entry.target_id.slice(0, 8)}</LtrText>
           )}
         </span>
-      </td>
-      <td className="admin-change">
+      </>
+    ),
+  },
+  {
+    label: t("admin.audit.change"),
+    className: "admin-change",
+    cell: ({ before, after }) => (
+      <>
         {before !== undefined && (
           <code dir="ltr" className="admin-json" data-testid="audit-before">
             {before}
@@ -88,7 +94,21 @@ function AuditRow({ entry }: { entry: AdminAuditEntry }) {
             {after}
           </code>
         )}
-      </td>
+      </>
+    ),
+  },
+];
+
+function AuditRow({ entry }: { entry: AdminAuditEntry }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const shown = entry.action.endsWith(".updated") ? changedFields(entry.before, entry.after) : entry;
+  return (
+    <tr data-testid="audit-row" data-action={entry.action} data-target={entry.target_id}>
+      <TableCells
+        columns={auditColumns(t)}
+        cells={{ entry, locale, before: compactJson(shown.before), after: compactJson(shown.after) }}
+      />
     </tr>
   );
 }

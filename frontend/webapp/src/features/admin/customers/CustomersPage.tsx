@@ -1,4 +1,5 @@
-import { type AdminCustomer, ROLES, type Role } from "@ticketrunners/shared";
+import { type AdminCustomer, type Locale, ROLES, type Role } from "@ticketrunners/shared";
+import type { TFunction } from "i18next";
 import { useState } from "react";
 import { Trans, useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
@@ -11,7 +12,7 @@ import { formatMobileNumber } from "../../../lib/phone";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useLocale } from "../../../lib/use-locale";
 import { useSession } from "../../session/use-session";
-import { AdminList } from "../AdminTable";
+import { AdminList, TableCells, type TableColumn } from "../AdminTable";
 import { Pager } from "../Pager";
 import { SearchForm } from "../SearchForm";
 import { useCursorPages } from "../use-cursor-pages";
@@ -48,14 +49,7 @@ export function CustomersPage() {
         rows={customers.data?.customers}
         empty={<EmptyState title={t("admin.customers.empty")} />}
         testId="customers"
-        columns={[
-          { label: t("admin.customers.name") },
-          { label: t("admin.customers.contact") },
-          { label: t("admin.customers.role") },
-          { label: t("admin.customers.status") },
-          { label: t("admin.customers.joined") },
-          { label: t("admin.customers.actions"), hidden: true },
-        ]}
+        columns={customerColumns(t)}
         row={(customer) => <CustomerRow key={customer.id} customer={customer} self={customer.id === user?.id} />}
         pager={<Pager {...pages.pager(customers.data?.next_before ?? undefined)} busy={customers.isFetching} />}
       />
@@ -63,34 +57,46 @@ export function CustomersPage() {
   );
 }
 
-function CustomerRow({ customer, self }: { customer: AdminCustomer; self: boolean }) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const role = useSetRole(customer.id);
-  const ban = useBanCustomer(customer.id);
-  const [confirming, setConfirming] = useState(false);
-  const banned = customer.status === "banned";
-  const error = role.error ?? ban.error;
-  return (
-    <tr
-      data-testid="customer-row"
-      data-customer-id={customer.id}
-      data-status={customer.status}
-      data-role={customer.role}
-    >
-      <td>
+interface CustomerCells {
+  customer: AdminCustomer;
+  /** The operator's own row, which cannot be changed. */
+  self: boolean;
+  locale: Locale;
+  role: ReturnType<typeof useSetRole>;
+  ban: ReturnType<typeof useBanCustomer>;
+  /** Whether the ban (or unban) question is open. */
+  confirming: boolean;
+  setConfirming: (confirming: boolean) => void;
+}
+
+/** The customers table: name, contact, role, status, joined, and the ban controls. */
+const customerColumns = (t: TFunction): TableColumn<CustomerCells>[] => [
+  {
+    label: t("admin.customers.name"),
+    cell: ({ customer, self }) => (
+      <>
         <bdi>{customer.name}</bdi>
         {self && <span className="badge badge-muted admin-you">{t("admin.customers.you")}</span>}
-      </td>
-      <td>
+      </>
+    ),
+  },
+  {
+    label: t("admin.customers.contact"),
+    cell: ({ customer }) => (
+      <>
         <LtrText>{formatMobileNumber(customer.mobile_number)}</LtrText>
         {customer.email && (
           <span className="admin-subline">
             <LtrText>{customer.email}</LtrText>
           </span>
         )}
-      </td>
-      <td>
+      </>
+    ),
+  },
+  {
+    label: t("admin.customers.role"),
+    cell: ({ customer, self, role, ban }) => (
+      <>
         <label className="visually-hidden" htmlFor={`role-${customer.id}`}>
           {t("admin.customers.roleOf", { name: customer.name })}
         </label>
@@ -111,68 +117,109 @@ function CustomerRow({ customer, self }: { customer: AdminCustomer; self: boolea
             </option>
           ))}
         </select>
-      </td>
-      <td>
+      </>
+    ),
+  },
+  {
+    label: t("admin.customers.status"),
+    cell: ({ customer }) => {
+      const banned = customer.status === "banned";
+      return (
         <span className={banned ? "badge admin-badge-danger" : "badge badge-success"} data-testid="customer-status">
           {banned ? t("admin.customers.banned") : t("admin.customers.active")}
         </span>
-      </td>
-      <td>
-        <time dateTime={customer.created_at}>{formatMoment(customer.created_at, locale)}</time>
-      </td>
-      <td className="admin-actions">
-        {self ? (
-          <span id={`self-${customer.id}`} className="field-hint">
-            {t("admin.customers.selfHint")}
-          </span>
-        ) : confirming ? (
-          <div className="admin-confirm" data-testid="ban-confirm">
-            <p>
-              <Trans
-                i18nKey={banned ? "admin.customers.unbanConfirm" : "admin.customers.banConfirm"}
-                values={{ name: customer.name }}
-                components={{ n: <bdi /> }}
-              />
-            </p>
-            <div className="panel-actions">
-              <button
-                type="button"
-                className={banned ? "button button-primary button-small" : "button button-danger button-small"}
-                disabled={ban.isPending}
-                aria-busy={ban.isPending}
-                onClick={() => {
-                  role.reset();
-                  ban.mutate(!banned, { onSuccess: () => setConfirming(false) });
-                }}
-              >
-                {banned ? t("admin.customers.unbanYes") : t("admin.customers.banYes")}
-              </button>
-              <button
-                type="button"
-                className="button button-secondary button-small"
-                // biome-ignore lint/a11y/noAutofocus: the question just opened; leaving things as they are is the safe answer.
-                autoFocus
-                onClick={() => setConfirming(false)}
-              >
-                {t("admin.customers.keep")}
-              </button>
+      );
+    },
+  },
+  {
+    label: t("admin.customers.joined"),
+    cell: ({ customer, locale }) => (
+      <time dateTime={customer.created_at}>{formatMoment(customer.created_at, locale)}</time>
+    ),
+  },
+  {
+    label: t("admin.customers.actions"),
+    hidden: true,
+    className: "admin-actions",
+    cell: ({ customer, self, role, ban, confirming, setConfirming }) => {
+      const banned = customer.status === "banned";
+      const error = role.error ?? ban.error;
+      return (
+        <>
+          {self ? (
+            <span id={`self-${customer.id}`} className="field-hint">
+              {t("admin.customers.selfHint")}
+            </span>
+          ) : confirming ? (
+            <div className="admin-confirm" data-testid="ban-confirm">
+              <p>
+                <Trans
+                  i18nKey={banned ? "admin.customers.unbanConfirm" : "admin.customers.banConfirm"}
+                  values={{ name: customer.name }}
+                  components={{ n: <bdi /> }}
+                />
+              </p>
+              <div className="panel-actions">
+                <button
+                  type="button"
+                  className={banned ? "button button-primary button-small" : "button button-danger button-small"}
+                  disabled={ban.isPending}
+                  aria-busy={ban.isPending}
+                  onClick={() => {
+                    role.reset();
+                    ban.mutate(!banned, { onSuccess: () => setConfirming(false) });
+                  }}
+                >
+                  {banned ? t("admin.customers.unbanYes") : t("admin.customers.banYes")}
+                </button>
+                <button
+                  type="button"
+                  className="button button-secondary button-small"
+                  // biome-ignore lint/a11y/noAutofocus: the question just opened; leaving things as they are is the safe answer.
+                  autoFocus
+                  onClick={() => setConfirming(false)}
+                >
+                  {t("admin.customers.keep")}
+                </button>
+              </div>
             </div>
-          </div>
-        ) : (
-          <button
-            type="button"
-            className="button button-secondary button-small"
-            onClick={() => {
-              ban.reset();
-              setConfirming(true);
-            }}
-          >
-            {banned ? t("admin.customers.unban") : t("admin.customers.ban")}
-            <span className="visually-hidden"> {customer.name}</span>
-          </button>
-        )}
-        {error && <Alert>{apiErrorMessage(t, error)}</Alert>}
-      </td>
+          ) : (
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              onClick={() => {
+                ban.reset();
+                setConfirming(true);
+              }}
+            >
+              {banned ? t("admin.customers.unban") : t("admin.customers.ban")}
+              <span className="visually-hidden"> {customer.name}</span>
+            </button>
+          )}
+          {error && <Alert>{apiErrorMessage(t, error)}</Alert>}
+        </>
+      );
+    },
+  },
+];
+
+function CustomerRow({ customer, self }: { customer: AdminCustomer; self: boolean }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const role = useSetRole(customer.id);
+  const ban = useBanCustomer(customer.id);
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <tr
+      data-testid="customer-row"
+      data-customer-id={customer.id}
+      data-status={customer.status}
+      data-role={customer.role}
+    >
+      <TableCells
+        columns={customerColumns(t)}
+        cells={{ customer, self, locale, role, ban, confirming, setConfirming }}
+      />
     </tr>
   );
 }

@@ -1,3 +1,5 @@
+import type { AdminAttendee } from "@ticketrunners/shared";
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
 import { Alert } from "../../../components/Alert";
@@ -6,12 +8,40 @@ import { apiErrorMessage } from "../../../lib/error-messages";
 import { formatEventDate } from "../../../lib/format";
 import { formatMobileNumber } from "../../../lib/phone";
 import { useLocale } from "../../../lib/use-locale";
-import { AdminList } from "../AdminTable";
+import { AdminList, TableCells, type TableColumn } from "../AdminTable";
 import { Pager } from "../Pager";
 import { SearchForm } from "../SearchForm";
 import { useTabEvent } from "./event-context";
 import { ATTENDEES_PAGE_SIZE, useAttendees } from "./use-attendees";
 import { useDownloadAttendees } from "./use-download-attendees";
+
+/** The attendee table: ticket number, category, holder, mobile, state, and when checked in, if yet. */
+const attendeeColumns = (t: TFunction, when: (at: string) => string): TableColumn<AdminAttendee>[] => [
+  { label: t("admin.attendees.ticketNumber"), cell: (a) => <LtrText>{a.ticket_number}</LtrText> },
+  { label: t("admin.attendees.category"), cell: (a) => <bdi>{a.category}</bdi> },
+  { label: t("admin.attendees.holder"), cell: (a) => <bdi>{a.holder_name ?? "—"}</bdi> },
+  {
+    label: t("admin.attendees.mobile"),
+    cell: (a) => (a.holder_mobile ? <LtrText>{formatMobileNumber(a.holder_mobile)}</LtrText> : "—"),
+  },
+  {
+    label: t("admin.attendees.state"),
+    cell: (a) => (
+      <span className={a.state === "owned" ? "badge badge-success" : "badge badge-warning"}>
+        {a.state === "owned" ? t("admin.attendees.owned") : t("admin.attendees.waiting")}
+      </span>
+    ),
+  },
+  {
+    label: t("admin.attendees.checkedIn"),
+    cell: (a) =>
+      a.checked_in_at ? (
+        <time dateTime={a.checked_in_at}>{when(a.checked_in_at)}</time>
+      ) : (
+        <span className="muted">{t("admin.attendees.notCheckedIn")}</span>
+      ),
+  },
+];
 
 /**
  * The event's tickets and who holds them (or, for a ticket still waiting to be claimed, whom it waits
@@ -27,6 +57,7 @@ export function AttendeesTab() {
   const page = Math.max(1, Number(params.get("page")) || 1);
   const attendees = useAttendees(event.id, q, page);
   const download = useDownloadAttendees(event.id, event.name);
+  const columns = attendeeColumns(t, (at) => formatEventDate(at, locale, event.timezone));
   const pages = Math.max(1, Math.ceil((attendees.data?.total ?? 0) / ATTENDEES_PAGE_SIZE));
   const goTo = (next: { q?: string; page?: number }) => {
     const search = new URLSearchParams();
@@ -72,38 +103,10 @@ export function AttendeesTab() {
           )
         }
         testId="attendees"
-        columns={[
-          { label: t("admin.attendees.ticketNumber") },
-          { label: t("admin.attendees.category") },
-          { label: t("admin.attendees.holder") },
-          { label: t("admin.attendees.mobile") },
-          { label: t("admin.attendees.state") },
-          { label: t("admin.attendees.checkedIn") },
-        ]}
+        columns={columns}
         row={(a) => (
           <tr key={a.ticket_id} data-testid="attendee-row" data-ticket-number={a.ticket_number}>
-            <td>
-              <LtrText>{a.ticket_number}</LtrText>
-            </td>
-            <td>
-              <bdi>{a.category}</bdi>
-            </td>
-            <td>
-              <bdi>{a.holder_name ?? "—"}</bdi>
-            </td>
-            <td>{a.holder_mobile ? <LtrText>{formatMobileNumber(a.holder_mobile)}</LtrText> : "—"}</td>
-            <td>
-              <span className={a.state === "owned" ? "badge badge-success" : "badge badge-warning"}>
-                {a.state === "owned" ? t("admin.attendees.owned") : t("admin.attendees.waiting")}
-              </span>
-            </td>
-            <td>
-              {a.checked_in_at ? (
-                <time dateTime={a.checked_in_at}>{formatEventDate(a.checked_in_at, locale, event.timezone)}</time>
-              ) : (
-                <span className="muted">{t("admin.attendees.notCheckedIn")}</span>
-              )}
-            </td>
+            <TableCells columns={columns} cells={a} />
           </tr>
         )}
         pager={

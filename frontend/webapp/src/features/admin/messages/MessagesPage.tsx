@@ -1,4 +1,5 @@
 import { type NotificationStatus, notificationStatusSchema } from "@ticketrunners/shared";
+import type { TFunction } from "i18next";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
@@ -9,7 +10,7 @@ import { formatMoment } from "../../../lib/format";
 import { formatMobileNumber } from "../../../lib/phone";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useLocale } from "../../../lib/use-locale";
-import { AdminList } from "../AdminTable";
+import { AdminList, TableCells, type TableColumn } from "../AdminTable";
 import { ChoiceField } from "../ChoiceField";
 import { Pager } from "../Pager";
 import { useCursorPages } from "../use-cursor-pages";
@@ -96,14 +97,7 @@ export function MessagesPage() {
         empty={<EmptyState title={t("admin.messages.empty")} />}
         testId="messages"
         busy={messages.isFetching}
-        columns={[
-          { label: t("admin.messages.created") },
-          { label: t("admin.messages.recipient") },
-          { label: t("admin.messages.template") },
-          { label: t("admin.messages.status") },
-          { label: t("admin.messages.attempts") },
-          { label: t("admin.messages.lastError") },
-        ]}
+        columns={messageColumns(t)}
         row={(message) => <MessageRow key={message.id} message={message} />}
         pager={<Pager {...pages.pager(nextBefore)} busy={messages.isFetching} />}
       />
@@ -193,32 +187,39 @@ function MessageFilters({
   );
 }
 
-function MessageRow({ message }: { message: LedgerMessage }) {
-  const { t } = useTranslation();
-  const locale = useLocale();
-  const when = (at: Date) => formatMoment(at, locale);
-  return (
-    <tr
-      data-testid="message-row"
-      data-id={message.id}
-      data-status={message.status}
-      data-template={message.template}
-      data-recipient={message.recipient}
-    >
-      <td>
+interface MessageCells {
+  message: LedgerMessage;
+  /** A time as the reader's clock shows it. */
+  when: (at: Date) => string;
+}
+
+/** The ledger: created (and sent), to whom, template, status (and next attempt), attempts, last error. */
+const messageColumns = (t: TFunction): TableColumn<MessageCells>[] => [
+  {
+    label: t("admin.messages.created"),
+    cell: ({ message, when }) => (
+      <>
         <time dateTime={message.created_at.toISOString()}>{when(message.created_at)}</time>
         {message.sent_at && (
           <span className="admin-subline">{t("admin.messages.sentAt", { time: when(message.sent_at) })}</span>
         )}
-      </td>
-      <td>
+      </>
+    ),
+  },
+  {
+    label: t("admin.messages.recipient"),
+    cell: ({ message }) => (
+      <>
         <span className="admin-subline">{t(`admin.messages.channel_${message.channel}`)}</span>
         <LtrText>{message.channel === "sms" ? formatMobileNumber(message.recipient) : message.recipient}</LtrText>
-      </td>
-      <td>
-        <code dir="ltr">{message.template}</code>
-      </td>
-      <td>
+      </>
+    ),
+  },
+  { label: t("admin.messages.template"), cell: ({ message }) => <code dir="ltr">{message.template}</code> },
+  {
+    label: t("admin.messages.status"),
+    cell: ({ message, when }) => (
+      <>
         <span className={BADGE[message.status]} data-testid="message-status">
           {t(`admin.messages.status_${message.status}`)}
         </span>
@@ -227,12 +228,37 @@ function MessageRow({ message }: { message: LedgerMessage }) {
             {t("admin.messages.nextAttempt", { time: when(message.next_attempt_at) })}
           </span>
         )}
-      </td>
-      <td>{t("admin.messages.attemptsOf", { attempts: message.attempts, max: message.max_attempts })}</td>
-      <td className="admin-error-cell">
+      </>
+    ),
+  },
+  {
+    label: t("admin.messages.attempts"),
+    cell: ({ message }) => t("admin.messages.attemptsOf", { attempts: message.attempts, max: message.max_attempts }),
+  },
+  {
+    label: t("admin.messages.lastError"),
+    className: "admin-error-cell",
+    cell: ({ message }) => (
+      <>
         {message.last_error ? <span dir="ltr">{message.last_error}</span> : <span className="muted">—</span>}
         {message.status === "dead" && <RetryButton id={message.id} />}
-      </td>
+      </>
+    ),
+  },
+];
+
+function MessageRow({ message }: { message: LedgerMessage }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <tr
+      data-testid="message-row"
+      data-id={message.id}
+      data-status={message.status}
+      data-template={message.template}
+      data-recipient={message.recipient}
+    >
+      <TableCells columns={messageColumns(t)} cells={{ message, when: (at) => formatMoment(at, locale) }} />
     </tr>
   );
 }
