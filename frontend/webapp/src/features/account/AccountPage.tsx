@@ -10,8 +10,7 @@ import type { UpdateMeRequest } from "../../lib/api/types";
 import { apiErrorMessage } from "../../lib/error-messages";
 import { formatMobileNumber } from "../../lib/phone";
 import { useDocumentTitle } from "../../lib/use-document-title";
-import { useMe } from "../session/use-me";
-import { useSession } from "../session/use-session";
+import { useCurrentUser } from "../session/use-me";
 import { type AccountValues, accountResolver, accountValues } from "./account-form";
 import { useUpdateMe } from "./use-update-me";
 
@@ -19,12 +18,10 @@ import { useUpdateMe } from "./use-update-me";
 export function AccountPage() {
   const { t } = useTranslation();
   useDocumentTitle(t("account.title"));
-  const { user: stored } = useSession();
-  const me = useMe();
   const save = useUpdateMe();
   // The stored copy shows at once. The form starts again from whatever the server last said (its answer
   // to a save, or a fresher me), so what it shows is what is saved.
-  const user = me.data ?? stored;
+  const user = useCurrentUser();
   return (
     <section className="auth-card" aria-labelledby="account-title">
       <h1 id="account-title">{t("account.title")}</h1>

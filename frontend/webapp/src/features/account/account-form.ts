@@ -1,7 +1,8 @@
 import type { Locale, User } from "@ticketrunners/shared";
-import type { FieldError, FieldErrors, Resolver } from "react-hook-form";
+import type { Resolver } from "react-hook-form";
 import { schemas } from "../../lib/account-schemas";
 import type { UpdateMeRequest } from "../../lib/api/types";
+import { fieldErrorsOf } from "../../lib/field-errors";
 
 /** The account form as typed. */
 export interface AccountValues {
@@ -27,12 +28,8 @@ export const toUpdateMe = (values: AccountValues) => ({
 export const accountResolver: Resolver<AccountValues, unknown, UpdateMeRequest> = async (values) => {
   const parsed = schemas.updateMe.safeParse(toUpdateMe(values));
   if (parsed.success) return { values: parsed.data, errors: {} };
-  const errors: FieldErrors<AccountValues> = {};
-  for (const issue of parsed.error.issues) {
-    const [field] = issue.path;
-    const name = field === "email" || field === "locale" ? field : "name";
-    const error: FieldError = { type: issue.code, message: issue.message };
-    errors[name] ??= error;
-  }
+  const errors = fieldErrorsOf<AccountValues>(parsed.error.issues, (field) =>
+    field === "email" || field === "locale" ? field : "name",
+  );
   return { values: {}, errors };
 };

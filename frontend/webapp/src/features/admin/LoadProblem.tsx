@@ -1,30 +1,22 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Alert } from "../../components/Alert";
-import { apiErrorMessage } from "../../lib/error-messages";
+import { LoadError } from "../../components/LoadError";
+import { PageLoading } from "../../components/PageLoading";
+
+type Query = Pick<UseQueryResult, "isPending" | "isError" | "error" | "refetch">;
 
 /** A query that failed: why, and Try again. */
-export function LoadProblem({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+export function LoadProblem({ query }: { query: Pick<Query, "error" | "refetch"> }) {
   const { t } = useTranslation();
-  return (
-    <div className="load-error">
-      <Alert>
-        {t("admin.loadError")} {apiErrorMessage(t, error)}
-      </Alert>
-      <button type="button" className="button button-secondary" onClick={onRetry}>
-        {t("admin.retry")}
-      </button>
-    </div>
-  );
+  return <LoadError query={query} message={t("admin.loadError")} retryLabel={t("admin.retry")} />;
 }
 
 /** What a query is doing while it has nothing to show: loading, or failed with Try again. */
-export function QueryState({ query }: { query: Pick<UseQueryResult, "isPending" | "isError" | "error" | "refetch"> }) {
-  const { t } = useTranslation();
+export function QueryState({ query }: { query: Query }) {
   return (
     <>
-      {query.isPending && <p className="page-loading">{t("common.loading")}</p>}
-      {query.isError && <LoadProblem error={query.error} onRetry={() => query.refetch()} />}
+      {query.isPending && <PageLoading />}
+      {query.isError && <LoadProblem query={query} />}
     </>
   );
 }

@@ -3,8 +3,7 @@ import { Trans, useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { EventList } from "../events/EventList";
-import { useMe } from "../session/use-me";
-import { useSession } from "../session/use-session";
+import { useCurrentUser } from "../session/use-me";
 
 export function HomePage() {
   return (
@@ -18,15 +17,12 @@ export function HomePage() {
 function Hero() {
   const { t } = useTranslation();
   useDocumentTitle();
-  const { user } = useSession();
-  const me = useMe();
+  const user = useCurrentUser();
 
   if (user) {
     return (
       <HeroSection
-        title={
-          <Trans i18nKey="home.welcomeBack" values={{ name: me.data?.name ?? user.name }} components={{ n: <bdi /> }} />
-        }
+        title={<Trans i18nKey="home.welcomeBack" values={{ name: user.name }} components={{ n: <bdi /> }} />}
         lead={t("home.signedInLead")}
       >
         <Link to="/my-tickets" className="button button-primary">

@@ -4,7 +4,7 @@ import { Link, NavLink, Outlet, useNavigate } from "react-router";
 import { PageLoading } from "../../components/PageLoading";
 import { useIsAdmin } from "../admin/use-is-admin";
 import { useCanCheckIn } from "../session/use-can-check-in";
-import { useMe } from "../session/use-me";
+import { useCurrentUser } from "../session/use-me";
 import { useSession } from "../session/use-session";
 import { LanguageSwitch } from "./LanguageSwitch";
 
@@ -69,8 +69,8 @@ function MainNav() {
 
 function UserMenu() {
   const { t } = useTranslation();
-  const { user, signOut } = useSession();
-  const me = useMe();
+  const { signOut } = useSession();
+  const user = useCurrentUser();
   const navigate = useNavigate();
   if (!user) return null;
 
@@ -78,7 +78,7 @@ function UserMenu() {
     <div className="user-menu">
       <span className="user-name">
         <span className="visually-hidden">{t("nav.signedInAs")} </span>
-        <bdi data-testid="header-user-name">{me.data?.name ?? user.name}</bdi>
+        <bdi data-testid="header-user-name">{user.name}</bdi>
       </span>
       <button
         type="button"

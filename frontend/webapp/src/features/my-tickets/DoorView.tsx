@@ -5,8 +5,7 @@ import { LtrText } from "../../components/LtrText";
 import type { TicketView } from "../../lib/api/types";
 import { formatEventDate } from "../../lib/format";
 import { useLocale } from "../../lib/use-locale";
-import { useMe } from "../session/use-me";
-import { useSession } from "../session/use-session";
+import { useCurrentUser } from "../session/use-me";
 import { CategoryFact } from "./TicketFacts";
 
 /**
@@ -28,10 +27,8 @@ export function DoorView({
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { user } = useSession();
-  const me = useMe();
   const dialog = useRef<HTMLDialogElement>(null);
-  const holder = me.data?.name ?? user?.name ?? "";
+  const holder = useCurrentUser()?.name ?? "";
   // Closed before it goes, so the rest of the page is no longer inert when the opener takes the focus back.
   const close = () => {
     dialog.current?.close();

@@ -1,6 +1,7 @@
 import { type Locale, reassignRequestSchema, transferRequestSchema } from "@ticketrunners/shared";
-import type { FieldError, FieldErrors, Resolver } from "react-hook-form";
+import type { FieldErrors, Resolver } from "react-hook-form";
 import type { ReassignRequest, TransferRequest } from "../../lib/api/types";
+import { fieldErrorsOf } from "../../lib/field-errors";
 import "../../lib/zod-config";
 
 /** Who a ticket goes to, as typed: a mobile number, and optionally a name and an email. */
@@ -43,14 +44,9 @@ export function recipientResolver(
   return async (values) => {
     const parsed = schema.safeParse(toAssignee(values));
     if (parsed.success) return { values: parsed.data, errors: {} };
-    const errors: FieldErrors<RecipientValues> = {};
-    for (const issue of parsed.error.issues) {
-      const [field] = issue.path;
-      const name = field === "name" || field === "email" || field === "locale" ? field : "mobile_number";
-      const error: FieldError = { type: issue.code, message: issue.message };
-      // The first problem with a field is the one to show.
-      errors[name] ??= error;
-    }
+    const errors = fieldErrorsOf<RecipientValues>(parsed.error.issues, (field) =>
+      field === "name" || field === "email" || field === "locale" ? field : "mobile_number",
+    );
     return { values: {}, errors };
   };
 }

@@ -51,8 +51,6 @@ export function createTransferCodeMemory(now: () => number = Date.now) {
   };
 }
 
-export type TransferCodeMemory = ReturnType<typeof createTransferCodeMemory>;
-
 export const transferCodeMemory = createTransferCodeMemory();
 
 // Signing out (here or in another tab) forgets it.

@@ -1,6 +1,5 @@
 import type { User } from "@ticketrunners/shared";
-import { useMe } from "./use-me";
-import { useSession } from "./use-session";
+import { useCurrentUser } from "./use-me";
 
 /** Door staff and operators check tickets in. */
 export const canCheckIn = (role: User["role"] | undefined) => role === "staff" || role === "admin";
@@ -10,7 +9,5 @@ export const canCheckIn = (role: User["role"] | undefined) => role === "staff" |
  * session's copy until it answers). The server checks again on every call: this only shows the way.
  */
 export function useCanCheckIn(): boolean {
-  const { user } = useSession();
-  const me = useMe();
-  return canCheckIn(me.data?.role ?? user?.role);
+  return canCheckIn(useCurrentUser()?.role);
 }

@@ -24,3 +24,13 @@ export function useMe() {
     staleTime: 60_000,
   });
 }
+
+/**
+ * The signed-in customer by what the server said last: the me query, or the session's copy until it
+ * answers; `null` when nobody is signed in.
+ */
+export function useCurrentUser(): User | null {
+  const stored = useSyncExternalStore(sessionStore.subscribe, sessionStore.get, sessionStore.get)?.user ?? null;
+  const me = useMe();
+  return stored && (me.data ?? stored);
+}

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet, useParams } from "react-router";
-import { ApiError } from "../../../lib/api/client";
+import { isNotFound } from "../../../lib/api/not-found";
 import { formatEventDateLong } from "../../../lib/format";
 import { useDocumentTitle } from "../../../lib/use-document-title";
 import { useLocale } from "../../../lib/use-locale";
@@ -18,17 +18,13 @@ export function AdminEventPage() {
 
   if (event.isPending) return <p className="page-loading">{t("common.loading")}</p>;
   if (event.isError) {
-    const missing = event.error instanceof ApiError && (event.error.status === 404 || event.error.status === 400);
+    const missing = isNotFound(event.error);
     return (
       <section className="admin-page">
         <Link to="/admin/events" className="back-link">
           {t("admin.event.back")}
         </Link>
-        {missing ? (
-          <h1>{t("admin.event.notFound")}</h1>
-        ) : (
-          <LoadProblem error={event.error} onRetry={() => event.refetch()} />
-        )}
+        {missing ? <h1>{t("admin.event.notFound")}</h1> : <LoadProblem query={event} />}
       </section>
     );
   }

@@ -5,7 +5,8 @@ import {
   adminCategoryCreateSchema,
   adminCategoryUpdateSchema,
 } from "@ticketrunners/shared";
-import type { FieldError, FieldErrors, Resolver } from "react-hook-form";
+import type { Resolver } from "react-hook-form";
+import { fieldErrorsOf } from "../../../lib/field-errors";
 import { formatMajorAmount, parseMajorAmount } from "../money-input";
 import { wholeNumber } from "./event-form";
 
@@ -49,15 +50,8 @@ const FIELDS: Record<string, keyof CategoryValues> = {
   capacity: "capacity",
 };
 
-function errorsOf(issues: readonly { path: PropertyKey[]; code: string; message: string }[]) {
-  const errors: FieldErrors<CategoryValues> = {};
-  for (const issue of issues) {
-    const name = FIELDS[String(issue.path[0])] ?? "name";
-    const error: FieldError = { type: issue.code, message: issue.message };
-    errors[name] ??= error;
-  }
-  return errors;
-}
+const errorsOf = (issues: Parameters<typeof fieldErrorsOf>[0]) =>
+  fieldErrorsOf<CategoryValues>(issues, (field) => FIELDS[String(field)] ?? "name");
 
 /** A new category, validated with the server's own schema. */
 export const newCategoryResolver: Resolver<CategoryValues, unknown, AdminCategoryCreate> = async (values) => {

@@ -5,8 +5,9 @@ import {
   adminEventCreateSchema,
   DEFAULT_TIME_ZONE,
 } from "@ticketrunners/shared";
-import type { FieldError, FieldErrors, Resolver } from "react-hook-form";
+import type { Resolver } from "react-hook-form";
 import { toWesternDigits } from "../../../lib/digits";
+import { fieldErrorsOf } from "../../../lib/field-errors";
 import { fromZonedInput, toZonedInput } from "../zoned-time";
 
 /** The event form as typed: the start is the venue's wall-clock time in the chosen zone. */
@@ -79,12 +80,7 @@ const FIELDS: Record<string, keyof EventValues> = {
 export const eventResolver: Resolver<EventValues, unknown, AdminEventCreate> = async (values) => {
   const parsed = adminEventCreateSchema.safeParse(toEventBody(values));
   if (parsed.success) return { values: parsed.data, errors: {} };
-  const errors: FieldErrors<EventValues> = {};
-  for (const issue of parsed.error.issues) {
-    const name = FIELDS[String(issue.path[0])] ?? "name";
-    const error: FieldError = { type: issue.code, message: issue.message };
-    errors[name] ??= error;
-  }
+  const errors = fieldErrorsOf<EventValues>(parsed.error.issues, (field) => FIELDS[String(field)] ?? "name");
   return { values: {}, errors };
 };
 
