@@ -124,13 +124,26 @@ describe("checking in at the door", () => {
       purchaseOf(category, [{ mobile_number: uniqueMobile().local }, null]),
     );
     const [waiting, mine] = booked.tickets;
-    expect((await scan(http, staff.access, event.id, waiting?.ticket_number ?? "")).body.result).toBe("not_claimed");
+    const writes = await watchWrites(t.database.db);
+    const notClaimed = await scan(http, staff.access, event.id, waiting?.ticket_number ?? "");
+    expect(notClaimed.status).toBe(409);
+    expect(notClaimed.body).toMatchObject({ result: "not_claimed", error: { code: "NOT_CLAIMED" } });
+    // Refused, not spent: the ticket is still valid and still waits for its recipient.
+    expect(await writes.take()).toEqual({});
+    const [stillWaiting] = await t.database.db
+      .select()
+      .from(tickets)
+      .where(eq(tickets.id, waiting?.id ?? ""));
+    expect(stillWaiting).toMatchObject({ status: "valid", ownerId: null });
     await t.database.db
       .update(tickets)
       .set({ status: "refunded" })
       .where(eq(tickets.id, mine?.id ?? ""));
+    await writes.take();
     const refunded = await scan(http, staff.access, event.id, mine?.ticket_number ?? "");
+    expect(refunded.status).toBe(409);
     expect(refunded.body).toMatchObject({ result: "refunded", error: { code: "REFUNDED" } });
+    expect(await writes.take()).toEqual({});
   });
 
   it("answers anything that is not one of our codes as unknown (404), writes nothing, and never fails", async ({
@@ -197,6 +210,14 @@ describe("checking in at the door", () => {
     expect((await http.get(`/api/v1/checkin/events/${randomUUID()}/`, staff.access)).status).toBe(404);
     const listed = await http.get("/api/v1/checkin/events/", staff.access);
     expect(listed.body.map((e: { id: string }) => e.id)).toContain(event.id);
+  });
+
+  it("refuses a customer or a stranger before reading the body: no validation answer to probe", async ({ t, http }) => {
+    const customer = await insertCustomer(t);
+    for (const body of [{}, { event_id: "not-a-uuid", code: "" }, { event_id: randomUUID(), code: "x".repeat(500) }]) {
+      expect((await http.post("/api/v1/checkin/", body, customer.access)).status).toBe(403);
+      expect((await http.post("/api/v1/checkin/", body)).status).toBe(401);
+    }
   });
 });
 

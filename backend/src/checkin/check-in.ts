@@ -10,7 +10,7 @@ import { recordHistory } from "../tickets/history";
 // Crockford base32 as ticket numbers are written (TR-7K3M-9QXD); typed lowercase or with spaces too.
 const TICKET_NUMBER = /^TR[\s-]?([0-9A-HJKMNP-TV-Z]{4})[\s-]?([0-9A-HJKMNP-TV-Z]{4})$/i;
 
-export type CheckinOutcome = { status: 200; body: CheckinAdmitted } | { status: 404 | 409; body: CheckinRefused };
+type CheckinOutcome = { status: 200; body: CheckinAdmitted } | { status: 404 | 409; body: CheckinRefused };
 
 const messages: Record<CheckinRefusal, string> = {
   already_used: "This ticket was already used.",

@@ -25,9 +25,10 @@ export const checkinRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
         body: checkinRequestSchema,
         response: answers({ 200: checkinAdmittedSchema, 404: checkinRefusedSchema, 409: checkinRefusedSchema }),
       },
-      preHandler: app.requireStaff,
+      onRequest: app.requireStaff,
       config: {
-        // Per staff member (after they are known): a scanner at a busy gate, not a key-guessing script.
+        // Per staff member (known since onRequest, before the body is read): a scanner at a busy gate, not a
+        // key-guessing script.
         rateLimit: {
           max: Math.max(1, Math.round(120 * deps.config.RATE_LIMIT_SCALE)),
           timeWindow: 60_000,
@@ -46,7 +47,7 @@ export const checkinRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
     "/checkin/events/",
     {
       schema: { ...schema, response: answers({ 200: eventListSchema }) },
-      preHandler: app.requireStaff,
+      onRequest: app.requireStaff,
     },
     // At the door an event is still there after its start: those that started in the last day, and the upcoming ones.
     async () => listUpcomingEvents(deps, new Date(deps.clock.now().getTime() - DAY)),
@@ -60,7 +61,7 @@ export const checkinRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, 
         params: idParams,
         response: answers({ 200: checkinCountsSchema }),
       },
-      preHandler: app.requireStaff,
+      onRequest: app.requireStaff,
     },
     async (request) => checkinCounts(deps, request.params.id),
   );

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { ATTENDEES_CSV_HEADER } from "@ticketrunners/shared";
 import { eq } from "drizzle-orm";
 import { describe, expect } from "vitest";
-import { customers, notifications } from "../db/schema";
+import { customers, notifications, tickets } from "../db/schema";
 import { DAY } from "../shared/clock";
 import { appTest as it } from "../test-support/app-test";
 import {
@@ -178,8 +178,10 @@ describe("events in the console", () => {
     expect(refused.status).toBe(409);
     expect(refused.body.error).toMatchObject({ code: "CAPACITY_BELOW_SOLD", details: { taken: 5 } });
     expect((await patch({ capacity: 5, price_minor: 20_000 })).body).toMatchObject({ sold: 3, held: 2, remaining: 0 });
-    // The tickets already bought keep their price; the next buyer pays the new one.
+    // The tickets already bought keep their price (read again, after the change); the next buyer pays the new one.
     expect(paid.tickets.map((x) => x.priceMinor)).toEqual([10_000, 10_000, 10_000]);
+    const afterChange = await t.database.db.select().from(tickets).where(eq(tickets.paymentId, paid.payment_id));
+    expect(afterChange.map((x) => x.priceMinor)).toEqual([10_000, 10_000, 10_000]);
     await patch({ capacity: 6 });
     const nextBuyer = await insertCustomer(t);
     const next = await startCheckout(t, nextBuyer.access, purchaseOf({ id: vip.id, eventId: event.id }, 1));
@@ -224,6 +226,13 @@ describe("events in the console", () => {
 
     const page = await http.get(`${ADMIN}/events/${event.id}/attendees/?q=wait&limit=10`, admin.access);
     expect(page.body).toMatchObject({ total: 1, attendees: [{ state: "waiting", holder_mobile: waitingFor.e164 }] });
+    // Paged in SQL: the second of the two rows (by ticket number), and the count of all of them.
+    const all = await http.get(`${ADMIN}/events/${event.id}/attendees/`, admin.access);
+    expect(all.body.total).toBe(2);
+    const second = await http.get(`${ADMIN}/events/${event.id}/attendees/?limit=1&offset=1`, admin.access);
+    expect(second.body).toEqual({ total: 2, attendees: [all.body.attendees[1]] });
+    const past = await http.get(`${ADMIN}/events/${event.id}/attendees/?limit=1&offset=5`, admin.access);
+    expect(past.body).toEqual({ total: 2, attendees: [] });
   });
 
   it("quotes CSV cells as RFC 4180 says, and defuses formulas", () => {
@@ -243,6 +252,8 @@ describe("customers, messages and the audit log", () => {
     for (const q of ["yasmine con", number.local, number.international]) {
       const found = await http.get(`${ADMIN}/customers/?q=${encodeURIComponent(q)}`, admin.access);
       expect(found.body.customers.map((c: { id: string }) => c.id)).toContain(target.customer.id);
+      // A search, not a list of everyone: the operator matches none of these.
+      expect(found.body.customers.map((c: { id: string }) => c.id)).not.toContain(admin.customer.id);
     }
     expect(
       (await http.get(`${ADMIN}/customers/?q=%25`, admin.access)).body.customers.map((c: { name: string }) => c.name),
@@ -288,9 +299,22 @@ describe("customers, messages and the audit log", () => {
     const friend = uniqueMobile();
     const { category: cat } = await createEvent(t);
     const booked = await bookFreeTickets(t, buyer.access, purchaseOf(cat, [{ mobile_number: friend.local }]));
-    for (const recipient of [friend.local, friend.international, "LEDGER@example.com"]) {
+    const spellings: [typed: string, stored: string][] = [
+      [friend.local, friend.e164],
+      [friend.international, friend.e164],
+      ["LEDGER@example.com", "ledger@example.com"],
+    ];
+    for (const [recipient, stored] of spellings) {
       const res = await http.get(`${ADMIN}/notifications/?recipient=${encodeURIComponent(recipient)}`, admin.access);
-      expect(res.body.notifications.length).toBeGreaterThan(0);
+      const found = res.body.notifications.map((n: { recipient: string }) => n.recipient);
+      expect(found.length).toBeGreaterThan(0);
+      // Only that recipient's messages: the filter filters.
+      expect(found).toEqual(found.map(() => stored));
+    }
+    // What is typed is an address, not a LIKE pattern: no wildcard lists someone else's messages.
+    for (const pattern of ["%", "_edger@example.com", "%@example.com"]) {
+      const res = await http.get(`${ADMIN}/notifications/?recipient=${encodeURIComponent(pattern)}`, admin.access);
+      expect({ pattern, found: res.body.notifications.length }).toEqual({ pattern, found: 0 });
     }
     const byPayment = await http.get(
       `${ADMIN}/notifications/?payment_id=${booked.payment_id}&channel=sms`,
@@ -308,6 +332,19 @@ describe("customers, messages and the audit log", () => {
       .where(eq(notifications.id, mail?.id ?? ""));
     const retried = await http.post(`${ADMIN}/notifications/${mail?.id}/retry/`, undefined, admin.access);
     expect(retried.status).toBe(202);
+    // Back in the queue with fresh attempts, and this time it goes out.
+    const [requeued] = await t.database.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.id, mail?.id ?? ""));
+    expect(requeued).toMatchObject({ status: "queued", attempts: 0 });
+    await t.deliverAll();
+    const [sent] = await t.database.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.id, mail?.id ?? ""));
+    expect(sent?.status).toBe("sent");
+    expect(await t.inbox("ledger@example.com")).toHaveLength(1);
     const audit = await http.get(`${ADMIN}/audit/?limit=1`, admin.access);
     expect(audit.body[0]).toMatchObject({
       action: "notification.retried",

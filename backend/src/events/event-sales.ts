@@ -1,5 +1,5 @@
 import { type AdminAttendeesResponse, type AdminSales, ATTENDEES_CSV_HEADER } from "@ticketrunners/shared";
-import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { rowsOf } from "../db/client";
 import { customers, events, payments, ticketCategories, tickets } from "../db/schema";
@@ -97,11 +97,34 @@ export function csvCell(value: string | null | undefined): string {
 
 const holder = alias(customers, "holder");
 
-/** An event's tickets with whoever holds them, or the name and number they wait for. */
-async function attendeeRows(deps: Pick<Deps, "db">, eventId: string, query: { q?: string } = {}) {
-  const q = query.q?.trim();
+/** An event's tickets, or those whose ticket number, holder or assignee name or number contains `q`. */
+function attendeesWhere(eventId: string, q: string | undefined) {
   const like = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
-  const rows = await deps.db
+  return and(
+    eq(tickets.eventId, eventId),
+    like
+      ? or(
+          ilike(tickets.ticketNumber, like),
+          ilike(holder.name, like),
+          ilike(holder.mobileNumber, like),
+          ilike(tickets.assignedName, like),
+          ilike(tickets.assignedMobile, like),
+        )
+      : undefined,
+  );
+}
+
+/**
+ * An event's tickets with whoever holds them, or the name and number they wait for, by category then ticket
+ * number; a page of them when `page` is given.
+ */
+async function attendeeRows(
+  deps: Pick<Deps, "db">,
+  eventId: string,
+  query: { q?: string } = {},
+  page?: { limit: number; offset: number },
+) {
+  const ordered = deps.db
     .select({
       ticket: tickets,
       category: ticketCategories.name,
@@ -111,21 +134,9 @@ async function attendeeRows(deps: Pick<Deps, "db">, eventId: string, query: { q?
     .from(tickets)
     .innerJoin(ticketCategories, eq(ticketCategories.id, tickets.categoryId))
     .leftJoin(holder, eq(holder.id, tickets.ownerId))
-    .where(
-      and(
-        eq(tickets.eventId, eventId),
-        like
-          ? or(
-              ilike(tickets.ticketNumber, like),
-              ilike(holder.name, like),
-              ilike(holder.mobileNumber, like),
-              ilike(tickets.assignedName, like),
-              ilike(tickets.assignedMobile, like),
-            )
-          : undefined,
-      ),
-    )
+    .where(attendeesWhere(eventId, query.q?.trim()))
     .orderBy(asc(ticketCategories.name), asc(tickets.ticketNumber));
+  const rows = await (page ? ordered.limit(page.limit).offset(page.offset) : ordered);
   return rows.map(({ ticket, category, holderName, holderMobile }) => {
     const waiting = ticket.ownerId === null;
     return {
@@ -147,8 +158,14 @@ export async function listAttendees(
   query: { q?: string; limit: number; offset: number },
 ): Promise<AdminAttendeesResponse> {
   await eventOf(deps, eventId);
-  const rows = await attendeeRows(deps, eventId, query);
-  return { attendees: rows.slice(query.offset, query.offset + query.limit), total: rows.length };
+  // The page and the count in SQL: a page of 50 reads 50 rows, not the whole event.
+  const attendees = await attendeeRows(deps, eventId, query, query);
+  const [matching] = await deps.db
+    .select({ n: count() })
+    .from(tickets)
+    .leftJoin(holder, eq(holder.id, tickets.ownerId))
+    .where(attendeesWhere(eventId, query.q?.trim()));
+  return { attendees, total: matching?.n ?? 0 };
 }
 
 /** GET /admin/events/{id}/attendees.csv: every ticket of the event, one row each. */

@@ -1,5 +1,5 @@
 import { normalizeMobileNumber } from "@ticketrunners/shared";
-import { and, desc, eq, ilike, type SQL } from "drizzle-orm";
+import { and, desc, eq, type SQL, sql } from "drizzle-orm";
 import { type ListQuery, olderThan } from "../db/paging";
 import { type NotificationStatus, notifications } from "../db/schema";
 import { afterCommit, inTransaction } from "../db/transaction";
@@ -8,7 +8,7 @@ import { AppError } from "../shared/app-error";
 import { recordAudit } from "../shared/audit";
 import { SECRET_PLACEHOLDER } from "./sealed-secrets";
 
-export interface LedgerQuery extends ListQuery<NotificationStatus> {
+interface LedgerQuery extends ListQuery<NotificationStatus> {
   channel?: "sms" | "email";
   template?: string;
   /** A number in any spelling, or an email address. */
@@ -26,7 +26,10 @@ export async function listNotifications(deps: Pick<Deps, "db" | "config">, query
   if (query.recipient) {
     const typed = query.recipient.trim();
     const number = normalizeMobileNumber(typed, deps.config.DEFAULT_PHONE_REGION);
-    conditions.push(number ? eq(notifications.recipient, number) : ilike(notifications.recipient, typed));
+    // An address is matched whole, in any case: what was typed is a value, never a LIKE pattern.
+    conditions.push(
+      number ? eq(notifications.recipient, number) : sql`lower(${notifications.recipient}) = ${typed.toLowerCase()}`,
+    );
   }
   const rows = await deps.db
     .select({

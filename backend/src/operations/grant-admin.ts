@@ -1,12 +1,10 @@
-import { normalizeMobileNumber } from "@ticketrunners/shared";
+import { normalizeMobileNumber, ROLES, type Role } from "@ticketrunners/shared";
 import { eq } from "drizzle-orm";
 import { loadConfig } from "../config";
 import { openDatabase } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
 import { customers } from "../db/schema";
 
-const ROLES = ["staff", "admin", "customer"] as const;
-type Role = (typeof ROLES)[number];
 const usage =
   "Usage: npm run admin:grant -- <mobile number of an existing customer> [--role staff|admin|customer] (default admin)\n";
 

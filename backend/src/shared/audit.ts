@@ -4,7 +4,7 @@ import type { DbOrTx, Tx } from "../db/client";
 import { olderThan } from "../db/paging";
 import { adminAudit, customers } from "../db/schema";
 
-export interface AuditEntry {
+interface AuditEntry {
   actorId: string;
   action: string;
   targetType: "event" | "category" | "customer" | "notification";
