@@ -6,20 +6,20 @@ import {
   type SentTicketView,
   type TicketView,
 } from "@ticketrunners/shared";
-import { and, eq, sql } from "drizzle-orm";
-import type { Tx } from "../db/client";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { DbOrTx, Tx } from "../db/client";
 import { ticketGifts, ticketHistory, tickets } from "../db/schema";
 import { inTransaction } from "../db/transaction";
 import type { Deps } from "../deps";
 import type { OutboxDeps } from "../notifications/outbox";
 import { AppError } from "../shared/app-error";
-import { countInLastDay } from "../shared/count-in-last-day";
 import { checkTransferCode } from "../verification/otp";
 import { checkGiftNumberAllowance } from "./assignment/gift-numbers";
 import { giveTickets } from "./assignment/give-tickets";
 import { notifyRecipient } from "./assignment/notify-recipient";
 import { findRecipientAccounts } from "./assignment/recipient-accounts";
 import { checkHolderMayChange } from "./assignment/transfer-window";
+import { checkDailyLimit } from "./daily-limit";
 import { deliveryStatusByGift } from "./delivery-status";
 import { recordHistory } from "./history";
 import { revokeClaimLinksIfNothingWaits } from "./registration-tokens";
@@ -42,6 +42,30 @@ export interface NewHolder {
   email?: string;
   locale?: Locale;
 }
+
+/**
+ * A ticket changes hands — passed on, or a waiting gift's number changed — at most
+ * MAX_TRANSFERS_PER_TICKET_PER_DAY times a day: each change texts a number, and two numbers the sender
+ * already reached would otherwise take any number of texts.
+ */
+const checkChangesOfHolderToday = (tx: Tx, ticketId: string, now: Date) =>
+  checkDailyLimit(
+    tx,
+    {
+      table: ticketHistory,
+      at: ticketHistory.at,
+      where: [eq(ticketHistory.ticketId, ticketId), inArray(ticketHistory.action, ["transferred", "reassigned"])],
+    },
+    now,
+    MAX_TRANSFERS_PER_TICKET_PER_DAY,
+    () =>
+      new AppError(
+        "LIMIT_REACHED",
+        429,
+        `A ticket can change hands at most ${MAX_TRANSFERS_PER_TICKET_PER_DAY} times a day.`,
+        { kind: "transfers_per_ticket", limit: MAX_TRANSFERS_PER_TICKET_PER_DAY, remaining: 0 },
+      ),
+  );
 
 const sameHolder = () => new AppError("SAME_HOLDER", 400, "The ticket is already for this number.");
 
@@ -116,6 +140,7 @@ export async function reassignGift(
       await takeBack(tx, sender, gift, now);
       return heldView(deps, tx, sender.id, ticketId, now);
     }
+    await checkChangesOfHolderToday(tx, ticket.id, now);
     await checkGiftNumberAllowance(deps, tx, sender, [to.mobile_number]);
     const account = (await findRecipientAccounts(tx, [to.mobile_number])).get(to.mobile_number);
     const holderId = account?.id ?? null;
@@ -178,11 +203,11 @@ export async function reassignGift(
 }
 
 /** The ticket as its holder may pass it on: theirs, valid, and within the event's window. */
-async function transferableTicket(db: Deps["db"] | Tx, owner: Customer, ticketId: string, now: Date, lock: boolean) {
+async function transferableTicket(db: DbOrTx, owner: Customer, ticketId: string, now: Date, lock: boolean) {
   const query = db.select().from(tickets).where(eq(tickets.id, ticketId));
   const [ticket] = lock ? await query.for("update") : await query;
   if (!ticket || ticket.ownerId !== owner.id) throw ticketNotFound();
-  const context = await ticketContext(db as Tx, ticket);
+  const context = await ticketContext(db, ticket);
   checkHolderMayChange(context.event, ticket, now, "transfer");
   return { ticket, ...context };
 }
@@ -205,22 +230,7 @@ export async function transferTicket(
   return inTransaction(deps, async (tx) => {
     const { ticket, event, categoryName } = await transferableTicket(tx, owner, ticketId, now, true);
     if (to.mobile_number === owner.mobileNumber) throw sameHolder();
-    const recent = await countInLastDay(
-      tx,
-      ticketHistory,
-      ticketHistory.at,
-      now,
-      eq(ticketHistory.ticketId, ticket.id),
-      eq(ticketHistory.action, "transferred"),
-    );
-    if (recent >= MAX_TRANSFERS_PER_TICKET_PER_DAY) {
-      throw new AppError(
-        "LIMIT_REACHED",
-        429,
-        `A ticket can be passed on at most ${MAX_TRANSFERS_PER_TICKET_PER_DAY} times a day.`,
-        { kind: "transfers_per_ticket", limit: MAX_TRANSFERS_PER_TICKET_PER_DAY, remaining: 0 },
-      );
-    }
+    await checkChangesOfHolderToday(tx, ticket.id, now);
     await checkGiftNumberAllowance(deps, tx, owner, [to.mobile_number]);
     await giveTickets(deps, tx, {
       sender: owner,

@@ -38,9 +38,16 @@ export async function sendDueReminders(deps: ReminderDeps, limit = 200): Promise
   const eventWindow = sql`${events.startsAt} - make_interval(hours => ${EVENT_REMINDER_HOURS_BEFORE})`;
   return inTransaction(deps, async (tx) => {
     const due = await tx
-      .select({ gift: ticketGifts, ticket: tickets, event: events, categoryName: ticketCategories.name })
+      .select({
+        gift: ticketGifts,
+        ticket: tickets,
+        event: events,
+        categoryName: ticketCategories.name,
+        senderName: customers.name,
+      })
       .from(ticketGifts)
       .innerJoin(tickets, eq(tickets.id, ticketGifts.ticketId))
+      .innerJoin(customers, eq(customers.id, ticketGifts.senderId))
       .innerJoin(events, eq(events.id, tickets.eventId))
       .innerJoin(ticketCategories, eq(ticketCategories.id, tickets.categoryId))
       .where(
@@ -82,17 +89,13 @@ export async function sendDueReminders(deps: ReminderDeps, limit = 200): Promise
         await tx.update(ticketGifts).set({ eventReminderDone: true }).where(inArray(ticketGifts.id, giftIds));
         continue;
       }
-      const [sender] = await tx
-        .select({ name: customers.name })
-        .from(customers)
-        .where(eq(customers.id, first.gift.senderId));
       await revokeClaimLinks(tx, first.gift, now);
       await notifyRecipient(deps, tx, {
         paymentId: first.ticket.paymentId,
         giftKey: first.gift.giftKey,
         givenAs: first.gift.givenAs,
         locale: first.gift.locale,
-        sender: sender?.name ?? "",
+        sender: first.senderName,
         event: first.event,
         recipient: { phone: first.gift.mobileNumber, name: first.gift.name, email: first.gift.email },
         holderId: null,

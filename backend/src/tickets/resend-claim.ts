@@ -5,12 +5,10 @@ import { inTransaction } from "../db/transaction";
 import type { Deps } from "../deps";
 import type { OutboxDeps } from "../notifications/outbox";
 import { AppError } from "../shared/app-error";
-import { countInLastDay } from "../shared/count-in-last-day";
 import { notifyRecipient } from "./assignment/notify-recipient";
+import { checkDailyLimit } from "./daily-limit";
 import { revokeClaimLinks } from "./registration-tokens";
 import { lockSendersWaitingGift } from "./sender-gift";
-
-export { MAX_RESENDS_PER_DAY };
 
 /**
  * The sender asks to send a waiting ticket's claim link again: every earlier link of that gift stops
@@ -24,22 +22,23 @@ export async function resendClaimLink(
   const now = deps.clock.now();
   return inTransaction(deps, async (tx) => {
     const { ticket, gift, event } = await lockSendersWaitingGift(tx, sender.id, ticketId);
-    const recent = await countInLastDay(
+    await checkDailyLimit(
       tx,
-      ticketRegistrationTokens,
-      ticketRegistrationTokens.createdAt,
+      {
+        table: ticketRegistrationTokens,
+        at: ticketRegistrationTokens.createdAt,
+        where: [eq(ticketRegistrationTokens.ticketId, ticket.id), eq(ticketRegistrationTokens.reason, "resend")],
+      },
       now,
-      eq(ticketRegistrationTokens.ticketId, ticket.id),
-      eq(ticketRegistrationTokens.reason, "resend"),
+      MAX_RESENDS_PER_DAY,
+      () =>
+        new AppError(
+          "RESEND_LIMIT",
+          429,
+          `The link was resent ${MAX_RESENDS_PER_DAY} times in the last 24 hours. Try again later.`,
+          { limit: MAX_RESENDS_PER_DAY },
+        ),
     );
-    if (recent >= MAX_RESENDS_PER_DAY) {
-      throw new AppError(
-        "RESEND_LIMIT",
-        429,
-        `The link was resent ${MAX_RESENDS_PER_DAY} times in the last 24 hours. Try again later.`,
-        { limit: MAX_RESENDS_PER_DAY },
-      );
-    }
     await revokeClaimLinks(tx, gift, now);
     const waiting = await tx
       .select({ id: tickets.id, ticketNumber: tickets.ticketNumber, categoryName: ticketCategories.name })

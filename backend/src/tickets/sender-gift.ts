@@ -1,5 +1,5 @@
 import { and, desc, eq } from "drizzle-orm";
-import type { Tx } from "../db/client";
+import type { DbOrTx, Tx } from "../db/client";
 import { events, ticketCategories, ticketGifts, tickets } from "../db/schema";
 import { AppError } from "../shared/app-error";
 import { ticketNotFound } from "./ticket-views";
@@ -27,9 +27,9 @@ export async function lockSendersWaitingGift(tx: Tx, senderId: string, ticketId:
 }
 
 /** The event and category name a ticket's messages describe. */
-export async function ticketContext(tx: Tx, ticket: { eventId: string; categoryId: string }) {
-  const [event] = await tx.select().from(events).where(eq(events.id, ticket.eventId));
-  const [category] = await tx
+export async function ticketContext(db: DbOrTx, ticket: { eventId: string; categoryId: string }) {
+  const [event] = await db.select().from(events).where(eq(events.id, ticket.eventId));
+  const [category] = await db
     .select({ name: ticketCategories.name })
     .from(ticketCategories)
     .where(eq(ticketCategories.id, ticket.categoryId));

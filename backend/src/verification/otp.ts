@@ -18,15 +18,12 @@ import { AppError } from "../shared/app-error";
 import { DAY, MINUTE } from "../shared/clock";
 import { hmacSha256, safeEqual, sha256 } from "../shared/hashing";
 
-export const OTP_TTL_MS = OTP_TTL_MINUTES * MINUTE;
 /** A transfer code serves its owner's transfers for longer: several tickets to several people, one code. */
 const ttlOf = (purpose: OtpPurpose) => (purpose === "transfer" ? TRANSFER_CODE_TTL_MINUTES : OTP_TTL_MINUTES) * MINUTE;
 
-export { OTP_MAX_ATTEMPTS, OTP_MAX_PER_DAY };
-export const OTP_RESEND_INTERVAL_MS = OTP_RESEND_INTERVAL_SECONDS * 1000;
-/** Codes texted to one number for one purpose per 24 h: bounds what SMS pumping can cost us. */
+const OTP_RESEND_INTERVAL_MS = OTP_RESEND_INTERVAL_SECONDS * 1000;
 /** How long the secret handed out at verification keeps a verified signup open. */
-export const SIGNUP_TOKEN_TTL_MS = SIGNUP_TOKEN_TTL_MINUTES * MINUTE;
+const SIGNUP_TOKEN_TTL_MS = SIGNUP_TOKEN_TTL_MINUTES * MINUTE;
 
 type OtpRow = typeof otpCodes.$inferSelect;
 
@@ -61,6 +58,7 @@ export async function issueOtp(
     });
   }
   const dayAgo = new Date(now.getTime() - DAY);
+  // Codes texted to one number for one purpose per 24 h: bounds what SMS pumping can cost us.
   const sentToday = await tx
     .select({ createdAt: otpCodes.createdAt })
     .from(otpCodes)
@@ -230,16 +228,16 @@ export async function checkTransferCode(
   if (current.expiresAt <= deps.clock.now()) {
     throw new AppError("OTP_EXPIRED", 400, "This code has expired. Ask for a new one.");
   }
-  if (current.attempts >= OTP_MAX_ATTEMPTS) {
-    throw new AppError("OTP_ATTEMPTS_EXCEEDED", 429, "Too many wrong codes. Ask for a new one.");
-  }
-  if (safeEqual(current.codeHash, codeHash(deps, "transfer", input.target, input.code))) return;
+  const right = safeEqual(current.codeHash, codeHash(deps, "transfer", input.target, input.code));
+  // Right or wrong, a try is weighed against the count in one guarded statement (the row lock orders
+  // racing tries), so a flood of parallel guesses cannot test more than 5 wrong codes. Only wrong ones count.
   const [counted] = await deps.db
     .update(otpCodes)
-    .set({ attempts: sql`${otpCodes.attempts} + 1` })
+    .set({ attempts: sql`${otpCodes.attempts} + ${right ? 0 : 1}` })
     .where(and(eq(otpCodes.id, current.id), lt(otpCodes.attempts, OTP_MAX_ATTEMPTS)))
     .returning({ attempts: otpCodes.attempts });
   if (!counted) throw new AppError("OTP_ATTEMPTS_EXCEEDED", 429, "Too many wrong codes. Ask for a new one.");
+  if (right) return;
   throw new AppError("INVALID_OTP", 401, "This code is not correct.", {
     attempts_left: OTP_MAX_ATTEMPTS - counted.attempts,
   });
