@@ -51,6 +51,8 @@ export const personName = z
   .refine(nameRule(WEB_ADDRESS), "name_web_address")
   .refine(nameRule(PHONE_NUMBER), "name_phone");
 export const email = z.email({ error: typeError("email_invalid") }).max(EMAIL_MAX_LENGTH, "email_too_long");
+/** A language chosen in a form: refused with its own key, which the webapp words. */
+const localeChoice = z.enum(locale.options, { error: typeError("locale_invalid") });
 /** A secret the server handed out (signup, claim or refresh token): only its length is checked here. */
 const token = z
   .string({ error: typeError("token_invalid") })
@@ -64,7 +66,7 @@ export const accountSchemas = (region: string) => {
       mobile_number: mobile,
       name: personName,
       email: email.optional(),
-      locale: z.enum(locale.options, { error: typeError("locale_invalid") }).optional(),
+      locale: localeChoice.optional(),
     }),
     /** `signup_id` (from register) ties the code to that register call, so a later one cannot swap it. */
     verifyOtp: z.object({
@@ -91,7 +93,11 @@ export const accountSchemas = (region: string) => {
     }),
     verifyLoginOtp: z.object({ mobile_number: mobile, otp_code: otpCode }),
     /** PATCH /users/me/: what a customer may change about themselves (email null removes it). */
-    updateMe: z.object({ name: personName.optional(), email: email.nullable().optional(), locale: locale.optional() }),
+    updateMe: z.object({
+      name: personName.optional(),
+      email: email.nullable().optional(),
+      locale: localeChoice.optional(),
+    }),
     refreshToken: z.object({ refresh: token }),
   };
 };

@@ -3,7 +3,7 @@ import { describe, expect } from "vitest";
 import { customers, notifications, otpCodes } from "../db/schema";
 import { MINUTE } from "../shared/clock";
 import { appTest as it } from "../test-support/app-test";
-import { signUpThroughApi } from "../test-support/factories";
+import { insertCustomer, signUpThroughApi } from "../test-support/factories";
 import { uniqueMobile } from "../test-support/phone-numbers";
 import type { TestApp } from "../test-support/test-app";
 import { countRows, watchWrites } from "../test-support/write-detector";
@@ -298,6 +298,17 @@ describe("bad input", () => {
       payload,
     });
     expect({ status: res.statusCode, code: res.json().error.code }).toEqual({ status, code });
+  });
+
+  it("answers a profile change that changes nothing with the profile as it is, not a 500", async ({ t }) => {
+    const me = await insertCustomer(t, { name: "Left Alone" });
+    const writes = await watchWrites(t.database.db);
+    for (const body of [{}, { unknown_field: "x" }]) {
+      const res = await t.call("PATCH", "/api/v1/users/me/", body, me.access);
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ id: me.customer.id, name: "Left Alone" });
+    }
+    expect(await writes.take()).toEqual({});
   });
 
   it("answers a path it does not know with 404 NOT_FOUND", async ({ t }) => {

@@ -17,12 +17,13 @@ export async function updateProfile(
   customerId: string,
   changes: ProfileChanges,
 ): Promise<User> {
-  const [customer] = await deps.db
-    .update(customers)
-    // A change left out (undefined) is left out of the update; null removes the email address.
-    .set({ name: changes.name, email: changes.email, locale: changes.locale })
-    .where(eq(customers.id, customerId))
-    .returning();
+  // A change left out (undefined) is left out of the update; null removes the email address.
+  const set = { name: changes.name, email: changes.email, locale: changes.locale };
+  const changesNothing = Object.values(set).every((v) => v === undefined);
+  // An update with nothing to set is refused by drizzle, so a body that changes nothing only reads.
+  const [customer] = changesNothing
+    ? await deps.db.select().from(customers).where(eq(customers.id, customerId))
+    : await deps.db.update(customers).set(set).where(eq(customers.id, customerId)).returning();
   if (!customer) throw new Error(`customer ${customerId} vanished`);
   return toUser(customer);
 }

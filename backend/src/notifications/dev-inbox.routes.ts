@@ -4,8 +4,8 @@ import { desc } from "drizzle-orm";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { devInboxMessages } from "../db/schema";
 import type { Deps } from "../deps";
-import { errorResponses } from "../shared/error-handler";
 import { escapeHtml } from "../shared/escape-html";
+import { answers } from "../shared/route-schema";
 
 async function listInbox(deps: Pick<Deps, "db">): Promise<DevOutboxMessage[]> {
   const rows = await deps.db.select().from(devInboxMessages).orderBy(desc(devInboxMessages.id)).limit(200);
@@ -32,7 +32,7 @@ export const devInboxRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
   // What the dev inbox shows, as JSON: end-to-end tests read OTPs and claim links from it.
   app.get(
     "/api/dev/outbox",
-    { schema: { tags: ["development"], response: { 200: devOutboxResponseSchema, ...errorResponses } } },
+    { schema: { tags: ["development"], response: answers({ 200: devOutboxResponseSchema }) } },
     async () => ({ messages: await listInbox(deps) }),
   );
 

@@ -1,6 +1,7 @@
 import type { WebhookResult } from "@ticketrunners/shared";
+import { eq } from "drizzle-orm";
 import type { Tx } from "../db/client";
-import { webhookEvents } from "../db/schema";
+import { payments, webhookEvents } from "../db/schema";
 import { inTransaction } from "../db/transaction";
 import type { Deps } from "../deps";
 import type { OutboxDeps } from "../notifications/outbox";
@@ -9,13 +10,13 @@ import { isUuid } from "../shared/ids";
 import type { GatewayVerdict, PaymentProvider } from "./providers/provider";
 import { type Settlement, settlePayment } from "./settle-payment";
 
+export type SettlementDeps = OutboxDeps & Pick<Deps, "db" | "config" | "logger">;
+
 /**
  * A gateway's webhook: verified, recorded once per (provider, event id), and applied in the same
  * transaction — so a storm of copies applies it exactly once. Messages are only queued here; the
  * worker sends them, so the gateway never waits on SMS or SMTP.
  */
-export type SettlementDeps = OutboxDeps & Pick<Deps, "db" | "config" | "logger">;
-
 export async function handlePaymentWebhook(
   deps: SettlementDeps & Pick<Deps, "metrics">,
   provider: PaymentProvider,
@@ -57,7 +58,8 @@ export async function applyVerdict(
   verdict: Omit<GatewayVerdict, "eventId">,
 ): Promise<Settlement | undefined> {
   if (!isUuid(verdict.paymentId)) return undefined;
-  const payment = await tx.query.payments.findFirst({ where: (p, { eq }) => eq(p.id, verdict.paymentId) });
+  // Locked, so the verdicts for one payment (a webhook, its copies, the redirect) settle one after another.
+  const [payment] = await tx.select().from(payments).where(eq(payments.id, verdict.paymentId)).for("update");
   if (!payment || payment.provider !== provider.name) return undefined;
   const amountMatches =
     (verdict.amountMinor === undefined || verdict.amountMinor === payment.amountMinor) &&
@@ -66,5 +68,5 @@ export async function applyVerdict(
     deps.logger.warn({ paymentId: payment.id, provider: provider.name }, "gateway amount does not match the payment");
     throw new AppError("AMOUNT_MISMATCH", 400, "The amount does not match this payment.");
   }
-  return settlePayment(deps, tx, payment.id, { status: verdict.status, providerReference: verdict.providerReference });
+  return settlePayment(deps, tx, payment, { status: verdict.status, providerReference: verdict.providerReference });
 }

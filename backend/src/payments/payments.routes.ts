@@ -10,8 +10,8 @@ import type { FastifyPluginAsyncZod, ZodTypeProvider } from "fastify-type-provid
 import { z } from "zod";
 import type { Deps } from "../deps";
 import { AppError } from "../shared/app-error";
-import { errorResponses } from "../shared/error-handler";
 import { perMinute } from "../shared/rate-limit";
+import { answers, idParams, signedIn } from "../shared/route-schema";
 import { cancelCheckout } from "./cancel-checkout";
 import { confirmPayment, getPaymentStatus } from "./confirm-payment";
 import { handlePaymentWebhook } from "./handle-webhook";
@@ -19,19 +19,16 @@ import { listOpenCheckouts } from "./open-checkouts";
 import { startCheckout } from "./start-checkout";
 
 export const paymentsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
-  const tags = ["payments"];
-  const security = [{ bearer: [] }];
-  const paymentId = z.object({ id: z.uuid() });
-  const paymentStatus = { 200: paymentStatusViewSchema, ...errorResponses };
+  const signedInSchema = signedIn("payments");
+  const paymentStatus = answers({ 200: paymentStatusViewSchema });
 
   app.post(
     "/payments/process/",
     {
       schema: {
-        tags,
-        security,
+        ...signedInSchema,
         body: purchaseRequestSchema(deps.config.DEFAULT_PHONE_REGION),
-        response: { 201: checkoutResponseSchema, ...errorResponses },
+        response: answers({ 201: checkoutResponseSchema }),
       },
       preHandler: app.authenticate,
       config: perMinute(deps.config, 30),
@@ -43,7 +40,7 @@ export const paymentsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
   app.post(
     "/payments/confirm/",
     {
-      schema: { tags, security, body: confirmPaymentRequestSchema, response: paymentStatus },
+      schema: { ...signedInSchema, body: confirmPaymentRequestSchema, response: paymentStatus },
       preHandler: app.authenticate,
       config: perMinute(deps.config, 60),
     },
@@ -53,7 +50,7 @@ export const paymentsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
   app.get(
     "/payments/open/",
     {
-      schema: { tags, security, response: { 200: openCheckoutsResponseSchema, ...errorResponses } },
+      schema: { ...signedInSchema, response: answers({ 200: openCheckoutsResponseSchema }) },
       preHandler: app.authenticate,
     },
     async (request) => listOpenCheckouts(deps, request.customer.id),
@@ -62,7 +59,7 @@ export const paymentsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
   app.post(
     "/payments/:id/cancel/",
     {
-      schema: { tags, security, params: paymentId, response: paymentStatus },
+      schema: { ...signedInSchema, params: idParams, response: paymentStatus },
       preHandler: app.authenticate,
       config: perMinute(deps.config, 30),
     },
@@ -71,7 +68,7 @@ export const paymentsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
 
   app.get(
     "/payments/:id/status/",
-    { schema: { tags, security, params: paymentId, response: paymentStatus }, preHandler: app.authenticate },
+    { schema: { ...signedInSchema, params: idParams, response: paymentStatus }, preHandler: app.authenticate },
     async (request) => getPaymentStatus(deps, request.customer.id, request.params.id),
   );
 
@@ -85,9 +82,9 @@ export const paymentsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app,
       "/payments/webhook/:provider/",
       {
         schema: {
-          tags,
+          tags: ["payments"],
           params: z.object({ provider: z.string().max(32) }),
-          response: { 200: webhookResultSchema, ...errorResponses },
+          response: answers({ 200: webhookResultSchema }),
         },
       },
       async (request) => {

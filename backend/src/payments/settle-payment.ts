@@ -17,18 +17,17 @@ export interface Settlement {
 }
 
 /**
- * Applies a gateway's verdict to a payment, once. The payment row is locked, so a webhook, its
- * copies and the browser's redirect arriving together are applied one after another, and only the
- * first "paid" issues tickets. A payment that is already paid stays paid.
+ * Applies a gateway's verdict to a payment, once. The caller has locked the payment row (`for update`),
+ * so a webhook, its copies and the browser's redirect arriving together are applied one after another,
+ * and only the first "paid" issues tickets. A payment that is already paid stays paid.
  */
 export async function settlePayment(
   deps: OutboxDeps & Pick<Deps, "config" | "logger">,
   tx: Tx,
-  paymentId: string,
+  payment: typeof payments.$inferSelect,
   outcome: PaymentOutcome,
 ): Promise<Settlement> {
-  const [payment] = await tx.select().from(payments).where(eq(payments.id, paymentId)).for("update");
-  if (!payment) throw new AppError("PAYMENT_NOT_FOUND", 404, "This payment does not exist.");
+  const paymentId = payment.id;
   const now = deps.clock.now();
   const unchanged = { paymentId, status: payment.status, changed: false };
   if (payment.status === "paid") return unchanged;

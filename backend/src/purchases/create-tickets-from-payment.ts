@@ -23,11 +23,9 @@ export async function createTicketsFromPayment(
   tx: Tx,
   payment: Payment,
 ): Promise<Ticket[]> {
-  const existing = await tx
-    .select()
-    .from(tickets)
-    .where(eq(tickets.paymentId, payment.id))
-    .orderBy(asc(tickets.position));
+  const issued = () =>
+    tx.select().from(tickets).where(eq(tickets.paymentId, payment.id)).orderBy(asc(tickets.position));
+  const existing = await issued();
   if (existing.length > 0) return existing;
 
   const buyer = await tx.query.customers.findFirst({ where: eq(customers.id, payment.buyerId) });
@@ -60,9 +58,7 @@ export async function createTicketsFromPayment(
     .values(rows)
     .onConflictDoNothing({ target: [tickets.paymentId, tickets.position] })
     .returning();
-  if (created.length === 0) {
-    return tx.select().from(tickets).where(eq(tickets.paymentId, payment.id)).orderBy(asc(tickets.position));
-  }
+  if (created.length === 0) return issued();
   created.sort((a, b) => a.position - b.position);
   await recordHistory(
     tx,
@@ -119,5 +115,6 @@ export async function createTicketsFromPayment(
     amountMinor: payment.amountMinor,
     currency: payment.currency,
   });
-  return tx.select().from(tickets).where(eq(tickets.paymentId, payment.id)).orderBy(asc(tickets.position));
+  // Re-read: giving tickets to their recipients changed their owners.
+  return issued();
 }

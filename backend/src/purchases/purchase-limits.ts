@@ -1,4 +1,4 @@
-import { MAX_OPEN_CHECKOUTS } from "@ticketrunners/shared";
+import { MAX_OPEN_CHECKOUTS, type OpenCheckoutSummary } from "@ticketrunners/shared";
 import { and, eq, gt, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "../db/client";
 import { events, payments } from "../db/schema";
@@ -58,6 +58,22 @@ export async function openCheckouts(deps: Pick<Deps, "clock">, db: Db | Tx, buye
     .orderBy(sql`${payments.createdAt} desc`);
 }
 
+type OpenCheckout = Awaited<ReturnType<typeof openCheckouts>>[number];
+
+/** An open checkout as the buyer sees it: what it is for, until when, and the page to pay it on. */
+export const toOpenCheckoutSummary = (
+  deps: Pick<Deps, "payments">,
+  { payment, eventName }: OpenCheckout,
+): OpenCheckoutSummary => ({
+  transaction_id: payment.id,
+  event_id: payment.eventId,
+  event_name: eventName,
+  amount_minor: payment.amountMinor,
+  currency: payment.currency,
+  expires_at: payment.expiresAt?.toISOString() ?? null,
+  checkout_url: deps.payments.byName.get(payment.provider)?.checkoutUrl(payment) ?? null,
+});
+
 /** A fourth open checkout would hold seats nobody is paying for: finish or cancel one first. */
 export async function checkOpenCheckoutAllowance(
   deps: Pick<Deps, "clock" | "payments">,
@@ -70,16 +86,6 @@ export async function checkOpenCheckoutAllowance(
     "TOO_MANY_OPEN_CHECKOUTS",
     409,
     `You have ${open.length} unfinished checkouts. Pay for or cancel one before starting another.`,
-    {
-      open: open.map(({ payment, eventName }) => ({
-        transaction_id: payment.id,
-        event_id: payment.eventId,
-        event_name: eventName,
-        amount_minor: payment.amountMinor,
-        currency: payment.currency,
-        expires_at: payment.expiresAt?.toISOString() ?? null,
-        checkout_url: deps.payments.byName.get(payment.provider)?.checkoutUrl(payment) ?? null,
-      })),
-    },
+    { open: open.map((checkout) => toOpenCheckoutSummary(deps, checkout)) },
   );
 }

@@ -1,8 +1,8 @@
 import { bookResponseSchema, purchaseRequestSchema } from "@ticketrunners/shared";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { Deps } from "../deps";
-import { errorResponses } from "../shared/error-handler";
 import { perMinute } from "../shared/rate-limit";
+import { answers, signedIn } from "../shared/route-schema";
 import { toTicketViews } from "../tickets/ticket-views";
 import { bookTickets } from "./book-tickets";
 
@@ -11,10 +11,9 @@ export const purchasesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app
     "/tickets/book/",
     {
       schema: {
-        tags: ["purchases"],
-        security: [{ bearer: [] }],
+        ...signedIn("purchases"),
         body: purchaseRequestSchema(deps.config.DEFAULT_PHONE_REGION),
-        response: { 201: bookResponseSchema, ...errorResponses },
+        response: answers({ 201: bookResponseSchema }),
       },
       preHandler: app.authenticate,
       config: perMinute(deps.config, 30),

@@ -15,7 +15,8 @@ export interface Metrics {
 export function createMetrics(db: Db): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "ticketrunners_" });
-  const queueDepth = new Gauge({
+  // Registered in `registry`; read only when /metrics is scraped.
+  new Gauge({
     name: "ticketrunners_outbox_messages",
     help: "Outbox messages by status (queued and failed are waiting to be sent)",
     labelNames: ["status"],
@@ -29,7 +30,6 @@ export function createMetrics(db: Db): Metrics {
       }
     },
   });
-  void queueDepth;
   return {
     registry,
     notificationsSent: new Counter({

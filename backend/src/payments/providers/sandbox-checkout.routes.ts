@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Deps } from "../../deps";
 import { AppError } from "../../shared/app-error";
 import { escapeHtml } from "../../shared/escape-html";
+import { idParams } from "../../shared/route-schema";
 import {
   newSandboxEventId,
   newSandboxReference,
@@ -27,8 +28,6 @@ export const sandboxCheckoutRoutes: FastifyPluginAsyncZod<{ deps: Deps; sandbox:
     done(null, body),
   );
 
-  const params = z.object({ id: z.uuid() });
-
   // A file, not a <style> block, so the page runs under a CSP without 'unsafe-inline'. It sits beside this
   // module in src/ and beside the bundle in dist/ (build.mjs copies it).
   const stylesheet = readFileSync(new URL("./sandbox-checkout.css", import.meta.url), "utf8");
@@ -36,7 +35,7 @@ export const sandboxCheckoutRoutes: FastifyPluginAsyncZod<{ deps: Deps; sandbox:
     reply.type("text/css; charset=utf-8").send(stylesheet),
   );
 
-  app.get("/payments/sandbox/checkout/:id", { schema: { hide: true, params } }, async (request, reply) => {
+  app.get("/payments/sandbox/checkout/:id", { schema: { hide: true, params: idParams } }, async (request, reply) => {
     const payment = await deps.db.query.payments.findFirst({ where: (p, { eq }) => eq(p.id, request.params.id) });
     reply.type("text/html; charset=utf-8");
     if (payment?.provider !== "sandbox")
@@ -63,7 +62,7 @@ ${
 
   app.post(
     "/payments/sandbox/checkout/:id/:action",
-    { schema: { hide: true, params: params.extend({ action: z.enum(["pay", "decline"]) }) } },
+    { schema: { hide: true, params: idParams.extend({ action: z.enum(["pay", "decline"]) }) } },
     async (request, reply) => {
       const payment = await deps.db.query.payments.findFirst({ where: (p, { eq }) => eq(p.id, request.params.id) });
       if (payment?.provider !== "sandbox") throw new AppError("NOT_FOUND", 404, "No such checkout.");
