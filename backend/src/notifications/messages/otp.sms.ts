@@ -4,7 +4,7 @@ import { SECRET_PLACEHOLDER } from "../sealed-secrets";
 import { translator } from "./i18n";
 
 export interface OtpSmsOptions {
-  /** How long the code lives (OTP_TTL_MS): the SMS states it in minutes. */
+  /** How long the code lives (OTP_TTL_MINUTES, or TRANSFER_CODE_TTL_MINUTES for a transfer code): the SMS states it in minutes. */
   ttlMs: number;
 }
 
