@@ -118,10 +118,12 @@ describe("finishing someone else's signup", () => {
   it("checks the token before spending an argon2 hash on the password", async ({ t, http }) => {
     const mobile = uniqueMobile();
     const { local } = mobile;
-    await victimVerifies(t, http, mobile);
+    const { signupToken } = await victimVerifies(t, http, mobile);
     const hashes = async () =>
       Number((await http.get("/metrics")).body.match(/^ticketrunners_password_hashes_total (\d+)/m)?.[1] ?? Number.NaN);
     const before = await hashes();
+    // A missing counter would read NaN on both sides, and NaN is NaN.
+    expect(before).toBeGreaterThanOrEqual(0);
     const refused = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         http.post(`${API}/complete-registration/`, {
@@ -133,6 +135,14 @@ describe("finishing someone else's signup", () => {
     );
     expect(refused.every((r) => r.status === 401 || r.status === 429)).toBe(true);
     expect(await hashes()).toBe(before);
+    // The counter does count: the real signup hashes its password once.
+    const done = await http.post(`${API}/complete-registration/`, {
+      mobile_number: local,
+      password: "the real password",
+      signup_token: signupToken,
+    });
+    expect(done.status).toBe(201);
+    expect(await hashes()).toBe(before + 1);
   });
 });
 

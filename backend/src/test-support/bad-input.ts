@@ -194,7 +194,10 @@ export interface World extends PurchaseTargets {
   /** Mostly the buyer's access token, otherwise every way an Authorization header can be wrong. */
   authHeaders: fc.Arbitrary<string | undefined>;
   paymentIds: string[];
+  /** The holder's tickets (one held, one waiting for a new number), then the buyer's own. */
   ticketIds: string[];
+  /** Whose each of `ticketIds` is to see, by access token: the holder's two, the buyer's one. */
+  visibleTo: Record<string, string[]>;
   pendingTicketId: string;
   registrationToken: string;
   /** Has a code waiting (register). */
@@ -268,6 +271,10 @@ async function buildWorld(t: TestApp): Promise<World> {
     pastCategoryId: past.category.id,
     paymentIds: [checkout.transaction_id, kashierPayment?.id ?? "", holderCheckout.transaction_id],
     ticketIds: [...held.tickets.map((x) => x.id), buyerBooking.tickets[0]?.id ?? ""],
+    visibleTo: {
+      [holder.access]: held.tickets.map((x) => x.id),
+      [buyer.access]: buyerBooking.tickets.map((x) => x.id),
+    },
     pendingTicketId: held.tickets[1]?.id ?? "",
     registrationToken,
     pendingOtpNumber: pendingOtp.local,

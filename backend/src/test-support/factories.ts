@@ -143,8 +143,6 @@ export async function createEvent(seed: Seed, options: EventOptions = {}) {
   return { event, categories, category: categories[0] as (typeof categories)[number] };
 }
 
-export type CreatedEvent = Awaited<ReturnType<typeof createEvent>>;
-
 // ---------------------------------------------------------------------------------------------------
 // Talking to the API, in-process (a test app) or over real HTTP (its HttpClient)
 
@@ -167,6 +165,7 @@ export interface Assignee {
   name?: string;
   mobile_number: string;
   email?: string;
+  locale?: Locale;
 }
 
 export interface PurchaseBody {
@@ -278,6 +277,10 @@ export async function claimTokenSentTo(t: TestApp, e164: string): Promise<string
   if (!token) throw new Error(`no claim link in the SMS to ${e164}: ${texts[0]?.text}`);
   return token;
 }
+
+/** What the signup page learns from a claim link's token (`validate-registration-token`), over real HTTP. */
+export const claimLinkAnswer = (http: HttpClient, token: string) =>
+  http.get(`/api/v1/users/validate-registration-token/?token=${encodeURIComponent(token)}`);
 
 // ---------------------------------------------------------------------------------------------------
 // Signing up through the API

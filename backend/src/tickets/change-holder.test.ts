@@ -7,6 +7,7 @@ import { MINUTE } from "../shared/clock";
 import { appTest as it } from "../test-support/app-test";
 import {
   bookFreeTickets,
+  claimLinkAnswer,
   claimTokenSentTo,
   createEvent,
   insertCustomer,
@@ -56,9 +57,6 @@ const changeHolder = (
   token: string,
 ) => http.post(`${API}/${ticketId}/${change}/`, body, token);
 
-const validate = (http: HttpClient, token: string) =>
-  http.get(`/api/v1/users/validate-registration-token/?token=${encodeURIComponent(token)}`);
-
 const ticketRow = async (t: TestApp, id: string) =>
   (await t.database.db.select().from(tickets).where(eq(tickets.id, id)))[0];
 
@@ -84,9 +82,9 @@ describe("changing a waiting gift's number", () => {
       assignee: { mobile_number: fresh.e164, name: "Right Friend" },
       door_code: null,
     });
-    expect((await validate(http, oldToken)).status).toBe(410);
+    expect((await claimLinkAnswer(http, oldToken)).status).toBe(410);
     const newToken = await claimTokenSentTo(t, fresh.e164);
-    expect((await validate(http, newToken)).body).toMatchObject({
+    expect((await claimLinkAnswer(http, newToken)).body).toMatchObject({
       valid: true,
       phone_number: fresh.e164,
       purchaser_name: "Mona Sender",
@@ -120,11 +118,20 @@ describe("changing a waiting gift's number", () => {
   });
 
   it("gives it at once to a number that has an account, with the My Tickets link", async ({ t, http }) => {
-    const { buyer, ticketId } = await giftToNewNumber(t);
+    const { buyer, to, ticketId } = await giftToNewNumber(t);
+    const oldToken = await claimTokenSentTo(t, to.e164);
     const friend = await insertCustomer(t, { name: "Has Account", locale: "ar" });
     const res = await changeHolder(http, ticketId, "reassign", { mobile_number: friend.e164 }, buyer.access);
+    expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ claim_status: "claimed", assignee: { mobile_number: friend.e164 } });
     expect((await ticketRow(t, ticketId))?.ownerId).toBe(friend.customer.id);
+    // It waits for nobody now: the old number's link is dead, and nothing waits for it.
+    expect((await claimLinkAnswer(http, oldToken)).status).toBe(410);
+    const waiting = await t.database.db
+      .select()
+      .from(ticketGifts)
+      .where(and(eq(ticketGifts.ticketId, ticketId), eq(ticketGifts.status, "waiting")));
+    expect(waiting).toEqual([]);
     await t.deliverAll();
     const [sms] = await t.inbox(friend.e164);
     expect(sms?.text).toContain("/my-tickets");
@@ -133,12 +140,19 @@ describe("changing a waiting gift's number", () => {
   });
 
   it("takes the gift back when the new number is the sender's own", async ({ t, http }) => {
-    const { buyer, ticketId } = await giftToNewNumber(t);
+    const { buyer, to, ticketId } = await giftToNewNumber(t);
+    const oldToken = await claimTokenSentTo(t, to.e164);
     const res = await changeHolder(http, ticketId, "reassign", { mobile_number: buyer.e164 }, buyer.access);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: ticketId, assignee: null });
     expect(res.body.door_code).toMatch(/^[\w-]{114}$/);
     expect((await ticketRow(t, ticketId))?.ownerId).toBe(buyer.customer.id);
+    // A cancel: the link is revoked, the history says so, and the old number signing up later gets nothing.
+    expect((await claimLinkAnswer(http, oldToken)).body.error.code).toBe("TOKEN_USED");
+    const history = await http.get(`${API}/${ticketId}/`, buyer.access);
+    expect(history.body.history.at(-1)).toMatchObject({ action: "gift_cancelled" });
+    const late = await signUpThroughApi(t, { mobile: to });
+    expect((await http.get(`${API}/`, late.access)).body.owned).toEqual([]);
   });
 
   it("refuses bad changes with 4xx and changes nothing: tickets, links, outbox, history", async ({ t, http }) => {
@@ -195,7 +209,7 @@ describe("cancelling a gift", () => {
     const res = await http.post(`${API}/${ticketId}/cancel-gift/`, undefined, buyer.access);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ id: ticketId, assignee: null });
-    expect((await validate(http, token)).body.error.code).toBe("TOKEN_USED");
+    expect((await claimLinkAnswer(http, token)).body.error.code).toBe("TOKEN_USED");
     const mine = await http.get(`${API}/`, buyer.access);
     expect(mine.body.owned.map((x: { id: string }) => x.id)).toContain(ticketId);
     expect(mine.body.sent).toEqual([]);
@@ -266,7 +280,10 @@ describe("passing a ticket on", () => {
     });
 
     const token = await claimTokenSentTo(t, to.e164);
-    expect((await validate(http, token)).body).toMatchObject({ purchaser_name: "Omar Holder", phone_number: to.e164 });
+    expect((await claimLinkAnswer(http, token)).body).toMatchObject({
+      purchaser_name: "Omar Holder",
+      phone_number: to.e164,
+    });
     const [sms] = await t.inbox(to.e164);
     expect(sms?.text).toContain("Omar Holder sent you a ticket to Desert Jazz");
     expect((await http.get(`${API}/`, holder.access)).body.owned.map((x: { id: string }) => x.id)).toEqual([second]);
@@ -372,25 +389,83 @@ describe("passing a ticket on", () => {
     }
   });
 
+  it("counts number changes among a ticket's 5 changes of hands a day: two numbers get no endless texts", async ({
+    t,
+    http,
+  }) => {
+    const { buyer, to, ticketId } = await giftToNewNumber(t);
+    const other = uniqueMobile();
+    const texts = async () => (await t.inbox(to.e164)).length + (await t.inbox(other.e164)).length;
+    // Back and forth between two numbers the sender already reached: the 30-numbers limit never trips.
+    for (const [i, number] of [other, to, other, to, other].entries()) {
+      const res = await changeHolder(http, ticketId, "reassign", { mobile_number: number.local }, buyer.access);
+      expect(res.status, `change ${i + 1}`).toBe(200);
+    }
+    await t.deliverAll();
+    const before = await texts();
+    const refused = await changeHolder(http, ticketId, "reassign", { mobile_number: to.local }, buyer.access);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error).toMatchObject({ code: "LIMIT_REACHED", details: { kind: "transfers_per_ticket" } });
+    await t.deliverAll();
+    expect(await texts()).toBe(before);
+    // Taking the gift back sends nothing and stays allowed.
+    expect((await http.post(`${API}/${ticketId}/cancel-gift/`, undefined, buyer.access)).status).toBe(200);
+  });
+
   it("counts transfers and number changes in the 30 new numbers a day", async ({ t, http }) => {
     const buyer = await insertCustomer(t, { name: "Busy Sender" });
-    const numbers = Array.from({ length: 30 }, () => uniqueMobile());
+    // 28 numbers reached with gifts at purchase, the 29th by a number change, the 30th by a transfer.
+    const numbers = Array.from({ length: 28 }, () => uniqueMobile());
     const booked: string[] = [];
-    for (let i = 0; i < 30; i += 4) {
+    for (let i = 0; i < 28; i += 4) {
       const chunk = numbers.slice(i, i + 4).map((n) => ({ mobile_number: n.local }));
       const { category: c } = await createEvent(t);
       const res = await bookFreeTickets(t, buyer.access, purchaseOf(c, chunk));
       booked.push(...res.tickets.map((x) => x.id));
     }
-    const refused = await changeHolder(
+    const { category: own } = await createEvent(t);
+    const mine = (await bookFreeTickets(t, buyer.access, purchaseOf(own, 2))).tickets.map((x) => x.id);
+    const reassigned = await changeHolder(
       http,
       booked[0],
       "reassign",
       { mobile_number: uniqueMobile().local },
       buyer.access,
     );
+    expect(reassigned.status).toBe(200);
+    const code = await transferCode(t, http, buyer);
+    const transferred = await changeHolder(
+      http,
+      mine[0],
+      "transfer",
+      { mobile_number: uniqueMobile().local, otp_code: code },
+      buyer.access,
+    );
+    expect(transferred.status).toBe(200);
+    // A number already reached today is no new number.
+    const known = numbers[0] as (typeof numbers)[number];
+    expect((await changeHolder(http, booked[1], "reassign", { mobile_number: known.local }, buyer.access)).status).toBe(
+      200,
+    );
+
+    const refused = await changeHolder(
+      http,
+      booked[2],
+      "reassign",
+      { mobile_number: uniqueMobile().local },
+      buyer.access,
+    );
     expect(refused.status).toBe(429);
     expect(refused.body.error.details).toMatchObject({ kind: "gift_numbers", limit: 30 });
+    const refusedTransfer = await changeHolder(
+      http,
+      mine[1],
+      "transfer",
+      { mobile_number: uniqueMobile().local, otp_code: code },
+      buyer.access,
+    );
+    expect(refusedTransfer.status).toBe(429);
+    expect(refusedTransfer.body.error.details).toMatchObject({ kind: "gift_numbers", limit: 30 });
   });
 });
 
@@ -404,8 +479,8 @@ describe("language and profile", () => {
       t,
       buyer.access,
       purchaseOf(category, [
-        { mobile_number: arabicReader.local, locale: "ar" } as never,
-        { mobile_number: englishAccount.e164, locale: "ar" } as never,
+        { mobile_number: arabicReader.local, locale: "ar" },
+        { mobile_number: englishAccount.e164, locale: "ar" },
       ]),
     );
     await t.deliverAll();
@@ -440,7 +515,10 @@ describe("the Sent tab", () => {
     const ticketId = booked.tickets[0]?.id as string;
     const code = await transferCode(t, http, middle);
     const last = uniqueMobile();
-    await changeHolder(http, ticketId, "transfer", { mobile_number: last.local, otp_code: code }, middle.access);
+    expect(
+      (await changeHolder(http, ticketId, "transfer", { mobile_number: last.local, otp_code: code }, middle.access))
+        .status,
+    ).toBe(200);
 
     const giverSent = (await http.get(`${API}/`, buyer.access)).body.sent;
     expect(giverSent).toEqual([
@@ -459,10 +537,22 @@ describe("the Sent tab", () => {
       .select()
       .from(ticketGifts)
       .where(and(eq(ticketGifts.ticketId, ticketId), eq(ticketGifts.senderId, middle.customer.id)));
+    expect(row?.mobileNumber).toBe(last.e164);
     const filed = await t.database.db
       .select()
       .from(notifications)
       .where(eq(notifications.giftKey, row?.giftKey ?? ""));
     expect(filed.length).toBeGreaterThan(0);
+    expect(filed.map((n) => n.recipient)).toEqual(filed.map(() => last.e164));
+    // The first giver's gift files none of them.
+    const [firstGift] = await t.database.db
+      .select()
+      .from(ticketGifts)
+      .where(and(eq(ticketGifts.ticketId, ticketId), eq(ticketGifts.senderId, buyer.customer.id)));
+    const firstFiled = await t.database.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.giftKey, firstGift?.giftKey ?? ""));
+    expect(firstFiled.map((n) => n.recipient)).not.toContain(last.e164);
   });
 });

@@ -121,6 +121,8 @@ async function race(t: TestApp, http: HttpClient, first: Action, second: Action)
       expect(ticket.assignedMobile).toBeNull();
     } else if (outcome.cancel !== undefined) expect(outcome.cancel).toBe(409);
     if (outcome.resend !== undefined) expect([202, 409]).toContain(outcome.resend);
+    // A resend changes no holder: whichever came first, the recipient's signup ends up holding the ticket.
+    if (first === "claim" && second === "resend") expect(claimedByRecipient).toBe(true);
     // A claim that came first holds the ticket; any change that came first took it from the recipient.
     if (outcome.claim === 201 && (outcome.reassign === 409 || outcome.cancel === 409 || outcome.resend === 409)) {
       expect(claimedByRecipient).toBe(true);

@@ -3,8 +3,14 @@ import { describe, expect } from "vitest";
 import { ticketGifts } from "../db/schema";
 import { DAY, HOUR } from "../shared/clock";
 import { appTest as it } from "../test-support/app-test";
-import { bookFreeTickets, claimTokenSentTo, createEvent, insertCustomer, purchaseOf } from "../test-support/factories";
-import type { HttpClient } from "../test-support/http-client";
+import {
+  bookFreeTickets,
+  claimLinkAnswer,
+  claimTokenSentTo,
+  createEvent,
+  insertCustomer,
+  purchaseOf,
+} from "../test-support/factories";
 import { uniqueMobile } from "../test-support/phone-numbers";
 import type { TestApp } from "../test-support/test-app";
 import { inQuietHours, sendDueReminders } from "./reminders";
@@ -36,8 +42,6 @@ const remind = async (t: TestApp) => {
 };
 const reminderTexts = async (t: TestApp, e164: string) =>
   (await t.inbox(e164)).filter((m) => m.text.startsWith("Reminder")).map((m) => m.text);
-const validate = (http: HttpClient, token: string) =>
-  http.get(`/api/v1/users/validate-registration-token/?token=${encodeURIComponent(token)}`);
 
 describe("reminders to recipients who have not claimed", () => {
   it("come 72 hours after the first message with a fresh link, then 48 hours before the event, then no more", async ({
@@ -57,8 +61,8 @@ describe("reminders to recipients who have not claimed", () => {
     expect(texts[0]).toMatch(/3 tickets/);
     const second = await claimTokenSentTo(t, to.e164);
     expect(second).not.toBe(first);
-    expect((await validate(http, first)).status).toBe(410);
-    expect((await validate(http, second)).body).toMatchObject({ valid: true, ticket_count: 3 });
+    expect((await claimLinkAnswer(http, first)).status).toBe(410);
+    expect((await claimLinkAnswer(http, second)).body).toMatchObject({ valid: true, ticket_count: 3 });
 
     // 48 hours before the start (day 5).
     t.clock.advance(2 * DAY - HOUR);
@@ -80,11 +84,20 @@ describe("reminders to recipients who have not claimed", () => {
     t.clock.set(NOON_IN_CAIRO);
     // Given 55 hours before the start: the 48-hour mark comes 7 hours after the first message.
     const { to } = await waitingGift(t, 1, 55 * HOUR);
+    // Given 70 hours before the start: its 48-hour mark comes 22 hours after the first message (10:00 in Cairo).
+    const control = await waitingGift(t, 1, 70 * HOUR);
     t.clock.advance(7 * HOUR);
-    await remind(t);
+    expect(await remind(t)).toBe(0);
     t.clock.advance(6 * HOUR);
     await remind(t);
     expect(await reminderTexts(t, to.e164)).toEqual([]);
+    // Skipped, not put off: once the quiet hours are over and the last message is old, still nothing;
+    // the gift whose 48-hour mark found a quiet phone gets its reminder then.
+    t.clock.advance(9 * HOUR);
+    expect(inQuietHours(t.clock.now(), "Africa/Cairo", t.runtime.deps.config.QUIET_HOURS)).toBe(false);
+    expect(await remind(t)).toBe(1);
+    expect(await reminderTexts(t, to.e164)).toEqual([]);
+    expect(await reminderTexts(t, control.to.e164)).toHaveLength(1);
   });
 
   it("wait for the end of the quiet hours in the event's time zone", async ({ t }) => {
@@ -121,14 +134,18 @@ describe("reminders to recipients who have not claimed", () => {
       otp_code: code,
       signup_id: reg.body.signup_id,
     });
-    await http.post("/api/v1/users/complete-registration/", {
+    const done = await http.post("/api/v1/users/complete-registration/", {
       mobile_number: to.local,
       password: "a strong password",
       signup_token: verified.body.signup_token,
     });
+    expect(done.status).toBe(201);
+    // Another gift, not claimed, given at the same moment: the job does run, for it alone.
+    const unclaimed = await waitingGift(t, 1);
     t.clock.advance(80 * HOUR);
-    await remind(t);
+    expect(await remind(t)).toBe(1);
     expect(await reminderTexts(t, to.e164)).toEqual([]);
+    expect(await reminderTexts(t, unclaimed.to.e164)).toHaveLength(1);
   });
 });
 
