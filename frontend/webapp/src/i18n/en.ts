@@ -681,8 +681,8 @@ export const en = {
     codes_other: "We have texted {{count}} codes to this number in the last 24 hours, the most we send in a day.",
     codesRetry_one: "You can ask for a new one in {{count}} hour.",
     codesRetry_other: "You can ask for a new one in {{count}} hours.",
-    transfersPerTicket_one: "A ticket can be passed on at most {{count}} time in 24 hours.",
-    transfersPerTicket_other: "A ticket can be passed on at most {{count}} times in 24 hours.",
+    transfersPerTicket_one: "A ticket can go to someone else at most {{count}} time in 24 hours.",
+    transfersPerTicket_other: "A ticket can go to someone else at most {{count}} times in 24 hours.",
   },
   /** Every code the API answers with, in words: a code without them fails to compile. */
   errors: {

@@ -93,7 +93,7 @@ describe("apiErrorMessage", () => {
 
   it("says how often one ticket may be passed on in a day", () => {
     const error = limit(429, { kind: "transfers_per_ticket", limit: 5, remaining: 0 });
-    expect(apiErrorMessage(english, error)).toBe("A ticket can be passed on at most 5 times in 24 hours.");
+    expect(apiErrorMessage(english, error)).toBe("A ticket can go to someone else at most 5 times in 24 hours.");
     expect(apiErrorMessage(arabic, error)).toBe("يمكن نقل التذكرة إلى شخص آخر 5 مرات على الأكثر خلال 24 ساعة.");
   });
 
